@@ -1,0 +1,20 @@
+package org.myotrack.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/** The RFC 9457 problem document every error response carries ({@code application/problem+json}). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail, null, null);
+    }
+
+    public static Problem withViolations(int status, String title, String detail, List<Violation> violations) {
+        return new Problem("about:blank", title, status, detail, null, violations.isEmpty() ? null : violations);
+    }
+}

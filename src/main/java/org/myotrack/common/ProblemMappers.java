@@ -1,0 +1,215 @@
+package org.myotrack.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become HTTP responses: every 4xx and 5xx leaves as problem+json, names the
+ * offending field where there is one, and never carries a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response mapProblem(ProblemException problem) {
+        return respond(Problem.withViolations(problem.status(), problem.title(), problem.getMessage(), problem.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response mapConstraintViolations(ConstraintViolationException exception) {
+        List<Violation> violations = exception.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+        return mapProblem(ProblemException.invalid(violations));
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnknownField(UnrecognizedPropertyException exception) {
+        String field = pathOf(exception);
+        return mapProblem(ProblemException.invalid(List.of(new Violation(field,
+                "is not a known field; allowed: " + exception.getKnownPropertyIds().stream()
+                        .map(Object::toString).sorted().collect(Collectors.joining(", "))))));
+    }
+
+    @ServerExceptionMapper
+    public Response mapInvalidFormat(InvalidFormatException exception) {
+        Class<?> target = exception.getTargetType();
+        String message;
+        if (target != null && target.isEnum()) {
+            message = "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        } else {
+            message = "must be " + describe(target);
+        }
+        return mapProblem(ProblemException.invalid(List.of(new Violation(pathOf(exception), message))));
+    }
+
+    @ServerExceptionMapper
+    public Response mapJsonMapping(JsonMappingException exception) {
+        String field = pathOf(exception);
+        if (field.isEmpty()) {
+            return respond(Problem.of(400, "Malformed request body",
+                    "The body is not the JSON object this endpoint expects"));
+        }
+        return mapProblem(ProblemException.invalid(List.of(new Violation(field, "has the wrong type or shape"))));
+    }
+
+    @ServerExceptionMapper
+    public Response mapMalformedJson(JsonProcessingException exception) {
+        var location = exception.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where));
+    }
+
+    @ServerExceptionMapper
+    public Response mapOptimisticLock(OptimisticLockException exception) {
+        return respond(Problem.of(409, "Conflict", "The record was changed by someone else; reload it and apply your change again"));
+    }
+
+    @ServerExceptionMapper
+    public Response mapStaleState(StaleStateException exception) {
+        return mapOptimisticLock(null);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response mapUnauthorized(RuntimeException exception) {
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "Valid credentials are required")))
+                .header("WWW-Authenticate", "Basic realm=\"MyoTrack\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapForbidden(ForbiddenException exception) {
+        return respond(Problem.of(403, "Forbidden", "Your role does not allow this"));
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplication(WebApplicationException exception) {
+        Throwable cause = exception.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return json instanceof JsonMappingException mapping ? mapJsonMapping(mapping) : mapMalformedJson(json);
+        }
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            return mapUnexpected(exception);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed here";
+            case 406 -> "The requested media type is not available";
+            case 415 -> "Send the body as application/json";
+            default -> title;
+        };
+        return respond(Problem.of(status, title, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnexpected(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root instanceof OptimisticLockException || root instanceof StaleStateException) {
+                return mapOptimisticLock(null);
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(exception, "Unexpected failure, incident %s", incident);
+        return respond(Problem.of(500, "Internal Server Error",
+                "The registry could not complete the request; nothing was saved. Incident " + incident));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The field path of a violation as the caller wrote it: {@code enzymes[0].uln}, or a query parameter name. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameterName = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER || kind == ElementKind.CROSS_PARAMETER) {
+                parameterName = node.getName();
+                continue;
+            }
+            if (kind == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (node.getIndex() != null && field.length() > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        if (field.length() == 0) {
+            return parameterName == null ? "" : parameterName;
+        }
+        return field.toString();
+    }
+
+    private static String pathOf(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> target) {
+        if (target == null) {
+            return "of the expected type";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "an ISO-8601 date (YYYY-MM-DD)";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return target == Integer.class || target == int.class || target == Long.class || target == long.class
+                    ? "a whole number" : "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        return "of type " + target.getSimpleName();
+    }
+}

@@ -1,0 +1,4 @@
+package org.myotrack.patient;
+
+/** Administrative sex as recorded by the clinic. */
+public enum Sex { FEMALE, MALE, OTHER, UNKNOWN }

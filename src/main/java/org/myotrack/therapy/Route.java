@@ -1,0 +1,4 @@
+package org.myotrack.therapy;
+
+/** Route of administration. */
+public enum Route { ORAL, IV, SC, IM, TOPICAL }

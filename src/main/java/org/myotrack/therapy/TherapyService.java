@@ -1,0 +1,136 @@
+package org.myotrack.therapy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.myotrack.audit.AuditAction;
+import org.myotrack.audit.AuditService;
+import org.myotrack.audit.AuditedEntity;
+import org.myotrack.common.PageRequest;
+import org.myotrack.common.PageView;
+import org.myotrack.common.ProblemException;
+import org.myotrack.common.Versions;
+import org.myotrack.common.Violations;
+import org.myotrack.patient.Patient;
+import org.myotrack.patient.PatientService;
+import org.myotrack.security.Actor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Records, corrects, soft-deletes and reads a patient's therapy history; every write is audited. */
+@ApplicationScoped
+public class TherapyService {
+
+    @Inject
+    TherapyRepository therapies;
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public TherapyView recordTherapy(Actor actor, long patientId, TherapyRequest request) {
+        Patient patient = patients.requireWritable(actor, patientId);
+        validate(patient, request);
+        Instant now = Instant.now(clock);
+        Therapy therapy = new Therapy();
+        therapy.patientId = patientId;
+        therapy.createdAt = now;
+        apply(therapy, request, now);
+        therapies.persist(therapy);
+        therapies.flush();
+        TherapyView created = therapy.toView();
+        audit.record(actor, AuditAction.CREATE, AuditedEntity.THERAPY, therapy.id, patientId, null, created);
+        return created;
+    }
+
+    @Transactional
+    public TherapyView updateTherapy(Actor actor, long therapyId, TherapyRequest request) {
+        Therapy therapy = lockedTherapy(actor, therapyId);
+        Patient patient = patients.requireWritable(actor, therapy.patientId);
+        Versions.requireCurrent("Therapy " + therapyId, therapy.version, request.version());
+        validate(patient, request);
+        TherapyView before = therapy.toView();
+        apply(therapy, request, Instant.now(clock));
+        therapies.flush();
+        TherapyView after = therapy.toView();
+        audit.record(actor, AuditAction.UPDATE, AuditedEntity.THERAPY, therapy.id, therapy.patientId, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void deleteTherapy(Actor actor, long therapyId, Long version) {
+        Therapy therapy = lockedTherapy(actor, therapyId);
+        patients.requireWritable(actor, therapy.patientId);
+        if (version != null) {
+            Versions.requireCurrent("Therapy " + therapyId, therapy.version, version);
+        }
+        TherapyView before = therapy.toView();
+        therapy.deletedAt = Instant.now(clock);
+        therapy.updatedAt = therapy.deletedAt;
+        therapies.flush();
+        audit.record(actor, AuditAction.DELETE, AuditedEntity.THERAPY, therapy.id, therapy.patientId, before, null);
+    }
+
+    @Transactional
+    public Optional<TherapyView> findTherapyById(Actor actor, long therapyId) {
+        return therapies.findLive(therapyId).filter(t -> patients.isReadable(actor, t.patientId)).map(Therapy::toView);
+    }
+
+    @Transactional
+    public PageView<TherapyView> listTherapiesForPatient(Actor actor, long patientId, PageRequest page) {
+        patients.requireReadable(actor, patientId);
+        var query = therapies.findForPatient(patientId).page(page.page, page.size);
+        return new PageView<>(query.list().stream().map(Therapy::toView).toList(), page.page, page.size, query.count());
+    }
+
+    private Therapy lockedTherapy(Actor actor, long therapyId) {
+        return therapies.findLiveForUpdate(therapyId)
+                .filter(t -> patients.isReadable(actor, t.patientId))
+                .orElseThrow(() -> ProblemException.notFound("Therapy " + therapyId));
+    }
+
+    private void validate(Patient patient, TherapyRequest request) {
+        Violations violations = new Violations();
+        LocalDate today = LocalDate.now(clock);
+        violations.check(!request.startDate().isBefore(patient.birthDate) && !request.startDate().isAfter(today),
+                "startDate", "must be between the patient's birthDate " + patient.birthDate + " and today " + today);
+        if (request.endDate() != null) {
+            violations.check(!request.endDate().isBefore(request.startDate()), "endDate",
+                    "must be on or after startDate " + request.startDate());
+        }
+        violations.check(request.stopReason() == null || request.endDate() != null, "stopReason",
+                "needs an endDate: an ongoing therapy has no stop reason");
+        if (request.drug() == Drug.OTHER) {
+            violations.check(request.drugName() != null && !request.drugName().isBlank(), "drugName",
+                    "is required when drug is OTHER");
+        } else {
+            violations.check(request.drugName() == null || request.drugName().isBlank(), "drugName",
+                    "is only for drug OTHER; " + request.drug() + " is in the vocabulary");
+        }
+        violations.check(request.dose() == null || request.doseUnit() != null, "doseUnit",
+                "is required with a dose; one of MG, G, MG_PER_KG, G_PER_KG, MG_PER_M2, UNITS");
+        violations.throwIfAny();
+    }
+
+    private static void apply(Therapy therapy, TherapyRequest request, Instant now) {
+        therapy.drug = request.drug();
+        therapy.drugName = request.drug() == Drug.OTHER ? request.drugName().strip() : null;
+        therapy.dose = request.dose();
+        therapy.doseUnit = request.doseUnit();
+        therapy.frequency = request.frequency();
+        therapy.route = request.route();
+        therapy.startDate = request.startDate();
+        therapy.endDate = request.endDate();
+        therapy.stopReason = request.stopReason();
+        therapy.updatedAt = now;
+    }
+}

@@ -1,0 +1,28 @@
+package org.myotrack.visit;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A visit as the API returns it. */
+public record VisitView(
+        Long id,
+        Long patientId,
+        LocalDate visitDate,
+        Double physicianGlobalActivity,
+        Double patientGlobalActivity,
+        Integer mmt8,
+        Integer mmt8Max,
+        Integer cmas,
+        Double haq,
+        Double extramuscularActivity,
+        List<EnzymeEntry> enzymes,
+        Double physicianGlobalDamage,
+        Double patientGlobalDamage,
+        Integer mdiExtent,
+        Double mdiSeverity,
+        Double sf36Pcs,
+        Double sf36Mcs,
+        Double functionalIndex,
+        String notes,
+        long version) {
+}
