@@ -137,9 +137,21 @@ public class ProblemMappers {
             }
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(exception, "Unexpected failure, incident %s", incident);
+        // Exception messages can quote submitted values (SQL parameters, parse errors): the log names only the
+        // exception types and where they arose, so no patient data reaches it; details are at DEBUG level.
+        LOG.errorf("Unexpected failure, incident %s: %s at %s", incident, causeChain(exception),
+                exception.getStackTrace().length > 0 ? exception.getStackTrace()[0] : "unknown");
+        LOG.debugf(exception, "Incident %s", incident);
         return respond(Problem.of(500, "Internal Server Error",
                 "The registry could not complete the request; nothing was saved. Incident " + incident));
+    }
+
+    private static String causeChain(Throwable exception) {
+        StringBuilder chain = new StringBuilder(exception.getClass().getName());
+        for (Throwable cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
     }
 
     private static Response respond(Problem problem) {

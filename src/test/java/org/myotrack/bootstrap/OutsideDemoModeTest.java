@@ -1,0 +1,43 @@
+package org.myotrack.bootstrap;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+/** A first start outside demo mode, on its own empty database. */
+@QuarkusTest
+@TestProfile(OutsideDemoModeTest.FirstProductionStart.class)
+class OutsideDemoModeTest {
+
+    /** Demo off, an administrator password set, a fresh in-memory database. */
+    public static class FirstProductionStart implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("myotrack.demo", "false",
+                    "myotrack.admin-password", "first-admin-passphrase",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:myotrack-first-start;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @Test
+    void shouldCreateOnlyTheAdministratorFromTheConfiguredPassword() {
+        RestAssured.given().auth().preemptive().basic("admin", "first-admin-passphrase").get("/api/users")
+                .then().statusCode(200).body("username", contains("admin")).body("[0].role", equalTo("ADMIN"));
+        RestAssured.given().auth().preemptive().basic("admin", "first-admin-passphrase").get("/api/sites")
+                .then().statusCode(200).body("size()", is(0));
+    }
+
+    @Test
+    void shouldHaveNoDemoUsers() {
+        RestAssured.given().auth().preemptive().basic("clinician", "clinician").get("/api/patients").then().statusCode(401);
+        RestAssured.given().auth().preemptive().basic("admin", "admin").get("/api/users").then().statusCode(401);
+    }
+}
