@@ -35,6 +35,9 @@ class PlatformEndpointsTest {
                 .body("paths.'/api/visits/{visitId}'.put.responses", hasKey("409"))
                 .body("paths.'/api/visits/{visitId}'.delete.responses", hasKey("204"))
                 .body("paths.'/api/patients'.post.requestBody", notNullValue())
+                .body("paths.'/api/patients'.post.responses.'400'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("components.schemas", hasKey("Problem"))
                 .extract().jsonPath();
         java.util.Map<String, Object> paths = openapi.getMap("paths");
         for (String path : paths.keySet()) {

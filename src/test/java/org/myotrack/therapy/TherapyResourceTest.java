@@ -112,6 +112,22 @@ class TherapyResourceTest {
         }
 
         @Test
+        void shouldAcceptDoseAtBothEdgesAndRefuseJustOutside() {
+            for (Object dose : new Object[] {0, 100000}) {
+                Map<String, Object> body = prednisone("2019-02-01", null);
+                body.put("dose", dose);
+                clinician().body(body).post(therapiesPath()).then().statusCode(201);
+            }
+            for (Object dose : new Object[] {-0.001, 100000.001}) {
+                Map<String, Object> body = prednisone("2019-02-01", null);
+                body.put("dose", dose);
+                clinician().body(body).post(therapiesPath()).then().statusCode(400)
+                        .body("violations[0].field", equalTo("dose"))
+                        .body("violations[0].message", equalTo("must be between 0 and 100000"));
+            }
+        }
+
+        @Test
         void shouldRefuseNegativeDoseAndDoseWithoutUnit() {
             Map<String, Object> body = prednisone("2019-02-01", null);
             body.put("dose", -1);
