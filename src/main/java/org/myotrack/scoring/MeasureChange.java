@@ -1,0 +1,63 @@
+package org.myotrack.scoring;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** One of the six core-set measures present at both visits, with the relative changes of clinical.md §5. */
+record MeasureChange(ScoreComponent component, double baseline, double followUp) {
+
+    /** The measures present at both visits; strength per {@link MuscleStrengthComparison#select}, enzyme followed. */
+    static Map<ScoreComponent, MeasureChange> between(CoreSetMeasures baseline, CoreSetMeasures followUp) {
+        Map<ScoreComponent, MeasureChange> changes = new EnumMap<>(ScoreComponent.class);
+        putIfBothPresent(changes, ScoreComponent.PHYSICIAN_GLOBAL_ACTIVITY,
+                baseline.physicianGlobalActivity(), followUp.physicianGlobalActivity());
+        putIfBothPresent(changes, ScoreComponent.PATIENT_GLOBAL_ACTIVITY,
+                baseline.patientGlobalActivity(), followUp.patientGlobalActivity());
+        MuscleStrengthComparison.select(baseline, followUp).ifPresent(strength -> changes.put(
+                ScoreComponent.MUSCLE_STRENGTH,
+                new MeasureChange(ScoreComponent.MUSCLE_STRENGTH, strength.baseline(), strength.followUp())));
+        putIfBothPresent(changes, ScoreComponent.PHYSICAL_FUNCTION, baseline.haq(), followUp.haq());
+        PercentChange.followMostAbnormalEnzyme(baseline.enzymes(), followUp.enzymes()).ifPresent(enzyme -> changes.put(
+                ScoreComponent.ENZYME,
+                new MeasureChange(ScoreComponent.ENZYME, enzyme.baseline().value(), enzyme.followUp().value())));
+        putIfBothPresent(changes, ScoreComponent.EXTRAMUSCULAR_ACTIVITY,
+                baseline.extramuscularActivity(), followUp.extramuscularActivity());
+        return changes;
+    }
+
+    /** Relative improvement in percent of baseline; a baseline of 0 cannot improve (clinical.md §5). */
+    double relativeImprovement() {
+        OptionalDouble change = PercentChange.relativeChange(baseline, followUp);
+        if (change.isEmpty()) {
+            return 0;
+        }
+        return component.higherIsBetter() ? change.getAsDouble() : 0.0 - change.getAsDouble();
+    }
+
+    /**
+     * Relative worsening in percent of baseline; a move the worse way from a baseline of 0 has no finite relative
+     * change but counts as worsening (clinical.md §5), so it reads as infinite.
+     */
+    double relativeWorsening() {
+        OptionalDouble change = PercentChange.relativeChange(baseline, followUp);
+        if (change.isEmpty()) {
+            return worseningInScaleUnits().signum() > 0 ? Double.POSITIVE_INFINITY : 0;
+        }
+        return component.higherIsBetter() ? 0.0 - change.getAsDouble() : change.getAsDouble();
+    }
+
+    /** How much worse in the measure's own units (cm on a VAS), computed in decimal so that 2.3 − 0.3 is exactly 2. */
+    BigDecimal worseningInScaleUnits() {
+        BigDecimal rise = PercentChange.decimal(followUp).subtract(PercentChange.decimal(baseline));
+        return component.higherIsBetter() ? rise.negate() : rise;
+    }
+
+    private static void putIfBothPresent(
+            Map<ScoreComponent, MeasureChange> changes, ScoreComponent component, Double baseline, Double followUp) {
+        if (baseline != null && followUp != null) {
+            changes.put(component, new MeasureChange(component, baseline, followUp));
+        }
+    }
+}
