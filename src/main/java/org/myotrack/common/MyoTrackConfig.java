@@ -23,4 +23,19 @@ public interface MyoTrackConfig {
 
     /** Password of the {@code admin} user created on the first start outside demo mode (env {@code MYOTRACK_ADMIN_PASSWORD}). */
     Optional<String> adminPassword();
+
+    /** Thresholds of the registry's clinical rules (clinical.md §6), all "registry rules" kept out of code. */
+    Rules rules();
+
+    /** Registry rule thresholds with the defaults of clinical.md §6. */
+    interface Rules {
+
+        /** Days before a regimen began within which a visit can be its baseline. */
+        @WithDefault("30")
+        int regimenBaselineDaysBefore();
+
+        /** Days after a regimen began within which a visit can be its baseline. */
+        @WithDefault("14")
+        int regimenBaselineDaysAfter();
+    }
 }

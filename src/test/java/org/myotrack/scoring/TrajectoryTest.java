@@ -1,0 +1,56 @@
+package org.myotrack.scoring;
+
+import org.junit.jupiter.api.Test;
+import org.myotrack.visit.EnzymeTest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TrajectoryTest {
+
+    private static final CoreSetMeasures BASELINE = new CoreSetMeasures(6.0, 7.0, 120, 150, null, 1.5, 4.0,
+            List.of(new EnzymeLevel(EnzymeTest.CK, 2400, 200)));
+    private static final CoreSetMeasures FOLLOW_UP = new CoreSetMeasures(3.0, 5.0, 132, 150, null, 1.125, 2.0,
+            List.of(new EnzymeLevel(EnzymeTest.CK, 600, 200)));
+    private static final CoreSetMeasures WORSE = new CoreSetMeasures(6.0, 7.0, 100, 150, null, 1.5, 4.5,
+            List.of(new EnzymeLevel(EnzymeTest.CK, 2400, 200)));
+
+    private static ScoredVisit visit(long id, String date, CoreSetMeasures measures) {
+        return new ScoredVisit(id, LocalDate.parse(date), measures);
+    }
+
+    @Test
+    void shouldListBaselineWithoutScoreAndScoreLaterVisitsAgainstIt() {
+        List<ScoredVisit> visits = List.of(visit(1, "2019-01-01", WORSE), visit(2, "2019-05-02", BASELINE),
+                visit(3, "2019-08-01", FOLLOW_UP));
+        List<TrajectoryPoint> points = Trajectory.score(visits, 1, false);
+        assertThat(points).extracting(p -> p.visit().id()).containsExactly(2L, 3L);
+        assertThat(points.get(0).improvement()).isNull();
+        assertThat(points.get(0).doiMet()).isNull();
+        assertThat(points.get(1).improvement().tis()).isEqualTo(57.5);
+        assertThat(points.get(1).improvement().response()).isEqualTo(ResponseCategory.MODERATE);
+        assertThat(points.get(1).doiMet()).isTrue();
+    }
+
+    @Test
+    void shouldJudgeWorseningAgainstPreviousVisitNotBaseline() {
+        CoreSetMeasures muchWorse = new CoreSetMeasures(5.0, 5.0, 100, 150, null, 1.125, 2.0,
+                List.of(new EnzymeLevel(EnzymeTest.CK, 600, 200)));
+        List<ScoredVisit> visits = List.of(visit(1, "2019-05-02", BASELINE), visit(2, "2019-08-01", FOLLOW_UP),
+                visit(3, "2019-11-01", muchWorse));
+        List<TrajectoryPoint> points = Trajectory.score(visits, 0, false);
+        assertThat(points.get(0).worsening()).isNull();
+        assertThat(points.get(1).worsening().met()).isFalse();
+        // Against the previous visit: PGA 3 → 5 (+2 cm) with MMT-8 132 → 100 (−24 %); against the baseline it improved.
+        assertThat(points.get(2).worsening().routes()).containsExactly(WorseningRoute.GLOBAL_AND_STRENGTH);
+    }
+
+    @Test
+    void shouldRefuseBaselineOutsideVisits() {
+        assertThatThrownBy(() -> Trajectory.score(List.of(visit(1, "2019-05-02", BASELINE)), 1, false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
