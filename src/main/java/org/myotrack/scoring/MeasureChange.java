@@ -1,6 +1,5 @@
 package org.myotrack.scoring;
 
-import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -43,15 +42,15 @@ record MeasureChange(ScoreComponent component, double baseline, double followUp)
     double relativeWorsening() {
         OptionalDouble change = PercentChange.relativeChange(baseline, followUp);
         if (change.isEmpty()) {
-            return worseningInScaleUnits().signum() > 0 ? Double.POSITIVE_INFINITY : 0;
+            return worseningInScaleUnits() > 0 ? Double.POSITIVE_INFINITY : 0;
         }
         return component.higherIsBetter() ? 0.0 - change.getAsDouble() : change.getAsDouble();
     }
 
-    /** How much worse in the measure's own units (cm on a VAS), computed in decimal so that 2.3 − 0.3 is exactly 2. */
-    BigDecimal worseningInScaleUnits() {
-        BigDecimal rise = PercentChange.decimal(followUp).subtract(PercentChange.decimal(baseline));
-        return component.higherIsBetter() ? rise.negate() : rise;
+    /** How much worse in the measure's own units (cm on a VAS), rounded so that 4.3 − 2.3 is exactly 2. */
+    double worseningInScaleUnits() {
+        double rise = PercentChange.rounded(followUp - baseline);
+        return component.higherIsBetter() ? 0.0 - rise : rise;
     }
 
     private static void putIfBothPresent(

@@ -1,6 +1,5 @@
 package org.myotrack.scoring;
 
-import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.Set;
 public final class Worsening {
 
     // Oddis et al., Arthritis Rheum 2005: physician or extramuscular global worse by ≥ 2 cm on the 10 cm VAS
-    private static final BigDecimal GLOBAL_WORSENING_CM = BigDecimal.valueOf(2);
+    private static final double GLOBAL_WORSENING_CM = 2;
     // Oddis et al., Arthritis Rheum 2005: MMT-8 worse by ≥ 20 %
     private static final double STRENGTH_WORSENING_PERCENT = 20;
     // Oddis et al., Arthritis Rheum 2005: 3 of the 5 non-enzyme measures worse by ≥ 30 %
@@ -36,13 +35,13 @@ public final class Worsening {
         MeasureChange physicianGlobal = changes.get(ScoreComponent.PHYSICIAN_GLOBAL_ACTIVITY);
         MeasureChange strength = changes.get(ScoreComponent.MUSCLE_STRENGTH);
         if (physicianGlobal != null && strength != null
-                && physicianGlobal.worseningInScaleUnits().compareTo(GLOBAL_WORSENING_CM) >= 0
+                && physicianGlobal.worseningInScaleUnits() >= GLOBAL_WORSENING_CM
                 && strength.relativeWorsening() >= STRENGTH_WORSENING_PERCENT) {
             routes.add(WorseningRoute.GLOBAL_AND_STRENGTH);
         }
 
         MeasureChange extramuscular = changes.get(ScoreComponent.EXTRAMUSCULAR_ACTIVITY);
-        if (extramuscular != null && extramuscular.worseningInScaleUnits().compareTo(GLOBAL_WORSENING_CM) >= 0) {
+        if (extramuscular != null && extramuscular.worseningInScaleUnits() >= GLOBAL_WORSENING_CM) {
             routes.add(WorseningRoute.EXTRAMUSCULAR);
         }
 
