@@ -5,27 +5,19 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-/** Resolves the signed-in user of the current request into an {@link Actor}, once per request. */
+/** The signed-in user of the current request as an {@link Actor}, from the identity the provider built. */
 @RequestScoped
 public class CurrentActor {
 
     @Inject
     SecurityIdentity identity;
 
-    @Inject
-    UserAccountRepository users;
-
-    private Actor actor;
-
     public Actor get() {
-        if (actor == null) {
-            if (identity.isAnonymous()) {
-                throw new UnauthorizedException();
-            }
-            UserAccount account = users.findByUsername(identity.getPrincipal().getName())
-                    .orElseThrow(UnauthorizedException::new);
-            actor = new Actor(account.username, Role.valueOf(account.role), account.siteId);
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
         }
-        return actor;
+        Role role = identity.getRoles().stream().map(Role::valueOf).findFirst().orElseThrow(UnauthorizedException::new);
+        Long siteId = identity.getAttribute(RegistryIdentityProvider.SITE_ID);
+        return new Actor(identity.getPrincipal().getName(), role, siteId);
     }
 }

@@ -1,10 +1,5 @@
 package org.myotrack.security;
 
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,7 +14,6 @@ import java.time.Instant;
 /** A person who signs in: user name, bcrypt password hash (modular crypt format), role and, for clinicians, site. */
 @Entity
 @Table(name = "users")
-@UserDefinition
 public class UserAccount {
 
     @Id
@@ -27,15 +21,12 @@ public class UserAccount {
     @SequenceGenerator(name = "users_seq", sequenceName = "users_seq", allocationSize = 50)
     public Long id;
 
-    @Username
     @Column(nullable = false, length = 64)
     public String username;
 
-    @Password(PasswordType.MCF)
     @Column(name = "password_hash", nullable = false, length = 100)
     public String passwordHash;
 
-    @Roles
     @Column(nullable = false, length = 16)
     public String role;
 
