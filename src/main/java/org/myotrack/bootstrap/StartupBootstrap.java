@@ -6,7 +6,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.myotrack.common.MyoTrackConfig;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.myotrack.demo.DemoSeeder;
+import org.myotrack.refractory.FlagService;
 import org.myotrack.security.Role;
 import org.myotrack.security.UserService;
 
@@ -25,6 +27,12 @@ public class StartupBootstrap {
     @Inject
     DemoSeeder demoSeeder;
 
+    @Inject
+    FlagService flags;
+
+    @Inject
+    ManagedExecutor executor;
+
     void onStart(@Observes StartupEvent event) {
         FirstStart action;
         try {
@@ -41,5 +49,13 @@ public class StartupBootstrap {
             case SEED_DEMO -> demoSeeder.seed(config.demoPatients());
             case NOTHING -> LOG.debug("Registry already initialised");
         }
+        // Stored flags from another rules version (changed thresholds) or from before flags were stored are
+        // re-evaluated in the background: the registry serves at once, and a patient's own flags are always live.
+        executor.runAsync(() -> {
+            int evaluated = flags.refreshStale();
+            if (evaluated > 0) {
+                LOG.infof("Re-evaluated the stored flags of %d patients under rules version %s", evaluated, flags.rules().version());
+            }
+        });
     }
 }

@@ -27,8 +27,40 @@ public interface MyoTrackConfig {
     /** Thresholds of the registry's clinical rules (clinical.md §6), all "registry rules" kept out of code. */
     Rules rules();
 
-    /** Registry rule thresholds with the defaults of clinical.md §6. */
+    /** Registry rule thresholds with the defaults of clinical.md §6; changing any changes the reported rules version. */
     interface Rules {
+
+        /** Weeks a drug or a glucocorticoid + immunosuppressant combination must be taken to be an adequate trial. */
+        @WithDefault("12")
+        int adequateTrialWeeks();
+
+        /** Prednisone-equivalent mg/day above which a long glucocorticoid course counts as dependence. */
+        @WithDefault("7.5")
+        double dependenceDoseMg();
+
+        /** Months into a continuous glucocorticoid course from which the dependence dose counts. */
+        @WithDefault("6")
+        int dependenceMonths();
+
+        /** Longest gap in days that does not break a continuous therapy course. */
+        @WithDefault("30")
+        int courseGapDays();
+
+        /** MMT-8 at or below this fraction of its maximum is weak enough for active disease (125/150). */
+        @WithDefault("0.8333333333333334")
+        double activeMmt8FractionOfMax();
+
+        /** A physician, patient or extramuscular global (cm) at or above this is abnormal. */
+        @WithDefault("2")
+        double activeGlobalCm();
+
+        /** An enzyme above this multiple of its ULN is abnormal. */
+        @WithDefault("1.5")
+        double activeEnzymeTimesUln();
+
+        /** HAQ at or above this is abnormal. */
+        @WithDefault("0.25")
+        double activeHaq();
 
         /** Days before a regimen began within which a visit can be its baseline. */
         @WithDefault("30")
@@ -37,5 +69,33 @@ public interface MyoTrackConfig {
         /** Days after a regimen began within which a visit can be its baseline. */
         @WithDefault("14")
         int regimenBaselineDaysAfter();
+
+        /** WEAKNESS_WITHOUT_ACTIVITY compares with the latest visit at least this many months earlier. */
+        @WithDefault("3")
+        int weaknessLookbackMonths();
+
+        /** Prednisone-equivalent mg/day that, held long enough, suggests glucocorticoid myopathy. */
+        @WithDefault("20")
+        double steroidMyopathyDoseMg();
+
+        /** Weeks at the myopathy dose that suggest glucocorticoid myopathy. */
+        @WithDefault("4")
+        int steroidMyopathyWeeks();
+
+        /** MMT-8 gain in percent of the first visit for ENZYMES_WITHOUT_WEAKNESS. */
+        @WithDefault("10")
+        double enzymesWithoutWeaknessGainPercent();
+
+        /** Onset age from which a refractory PM or seronegative IMNM prompts CONSIDER_IBM. */
+        @WithDefault("45")
+        int ibmOnsetAge();
+
+        /** The thresholds as the plain-Java rules take them. */
+        default org.myotrack.refractory.RuleConfig toRuleConfig() {
+            return new org.myotrack.refractory.RuleConfig(adequateTrialWeeks(), dependenceDoseMg(), dependenceMonths(),
+                    courseGapDays(), activeMmt8FractionOfMax(), activeGlobalCm(), activeEnzymeTimesUln(), activeHaq(),
+                    regimenBaselineDaysBefore(), regimenBaselineDaysAfter(), weaknessLookbackMonths(),
+                    steroidMyopathyDoseMg(), steroidMyopathyWeeks(), enzymesWithoutWeaknessGainPercent(), ibmOnsetAge());
+        }
     }
 }

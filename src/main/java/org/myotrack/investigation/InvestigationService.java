@@ -1,6 +1,7 @@
 package org.myotrack.investigation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.myotrack.audit.AuditAction;
@@ -12,6 +13,7 @@ import org.myotrack.common.ProblemException;
 import org.myotrack.common.Versions;
 import org.myotrack.common.Violations;
 import org.myotrack.patient.Patient;
+import org.myotrack.patient.PatientRecordChanged;
 import org.myotrack.patient.PatientService;
 import org.myotrack.security.Actor;
 
@@ -36,6 +38,9 @@ public class InvestigationService {
     AuditService audit;
 
     @Inject
+    Event<PatientRecordChanged> recordChanged;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -51,6 +56,7 @@ public class InvestigationService {
         investigations.flush();
         InvestigationView created = investigation.toView();
         audit.record(actor, AuditAction.CREATE, AuditedEntity.INVESTIGATION, investigation.id, patientId, null, created);
+        recordChanged.fire(new PatientRecordChanged(patientId));
         return created;
     }
 
@@ -65,6 +71,7 @@ public class InvestigationService {
         investigations.flush();
         InvestigationView after = investigation.toView();
         audit.record(actor, AuditAction.UPDATE, AuditedEntity.INVESTIGATION, investigation.id, investigation.patientId, before, after);
+        recordChanged.fire(new PatientRecordChanged(investigation.patientId));
         return after;
     }
 
@@ -80,6 +87,7 @@ public class InvestigationService {
         investigation.updatedAt = investigation.deletedAt;
         investigations.flush();
         audit.record(actor, AuditAction.DELETE, AuditedEntity.INVESTIGATION, investigation.id, investigation.patientId, before, null);
+        recordChanged.fire(new PatientRecordChanged(investigation.patientId));
     }
 
     @Transactional

@@ -24,6 +24,7 @@ import org.myotrack.common.ApiResponses;
 import org.myotrack.common.PageRequest;
 import org.myotrack.common.PageView;
 import org.myotrack.common.ProblemException;
+import org.myotrack.common.QueryEnums;
 import org.myotrack.security.CurrentActor;
 import org.myotrack.security.Role;
 
@@ -65,10 +66,10 @@ public class PatientResource {
     @APIResponse(responseCode = "400", description = ApiResponses.INVALID)
     @APIResponse(responseCode = "401", description = ApiResponses.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", description = ApiResponses.FORBIDDEN)
-    public PageView<PatientView> listPatients(@QueryParam("diagnosis") Diagnosis diagnosis,
+    public PageView<PatientView> listPatients(@QueryParam("diagnosis") String diagnosis,
                                               @QueryParam("site") String siteCode,
                                               @Valid @BeanParam PageRequest page) {
-        return service.listPatients(actor.get(), diagnosis, siteCode, page);
+        return service.listPatients(actor.get(), QueryEnums.parse("diagnosis", diagnosis, Diagnosis.class), siteCode, page);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.myotrack.patient;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.myotrack.audit.AuditAction;
@@ -39,6 +40,9 @@ public class PatientService {
     AuditService audit;
 
     @Inject
+    Event<PatientRecordChanged> recordChanged;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -58,6 +62,7 @@ public class PatientService {
         patients.flush();
         PatientView created = toView(patient);
         audit.record(actor, AuditAction.CREATE, AuditedEntity.PATIENT, patient.id, patient.id, null, created);
+        recordChanged.fire(new PatientRecordChanged(patient.id));
         return created;
     }
 
@@ -81,6 +86,7 @@ public class PatientService {
         patients.flush();
         PatientView after = toView(patient);
         audit.record(actor, AuditAction.UPDATE, AuditedEntity.PATIENT, patient.id, patient.id, before, after);
+        recordChanged.fire(new PatientRecordChanged(patient.id));
         return after;
     }
 
@@ -110,6 +116,13 @@ public class PatientService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Patient requireReadable(Actor actor, long patientId) {
         return patients.findByIdOptional(patientId).filter(p -> actor.canRead(p.site.id))
+                .orElseThrow(() -> ProblemException.notFound("Patient " + patientId));
+    }
+
+    /** The patient for a de-identified view (a coordinator's report): any site for coordinators, else as {@link #requireReadable}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Patient requireReadableDeidentified(Actor actor, long patientId) {
+        return patients.findByIdOptional(patientId).filter(p -> actor.canReadDeidentified(p.site.id))
                 .orElseThrow(() -> ProblemException.notFound("Patient " + patientId));
     }
 

@@ -20,6 +20,16 @@ public record Actor(String username, Role role, Long siteId) {
         return role == Role.ADMIN || role == Role.CLINICIAN && siteId != null && siteId.equals(patientSiteId);
     }
 
+    /** Whether this actor may read de-identified views (cohort, pseudonymous report) of a patient of the given site. */
+    public boolean canReadDeidentified(Long patientSiteId) {
+        return role == Role.COORDINATOR || canRead(patientSiteId);
+    }
+
+    /** Whether this actor may see identifiers (external id, exact birth date) of a patient of the given site. */
+    public boolean seesIdentifiers(Long patientSiteId) {
+        return role == Role.CLINICIAN && canRead(patientSiteId);
+    }
+
     /** Whether this actor may create or change records of the given site. */
     public boolean canWrite(Long patientSiteId) {
         return role == Role.CLINICIAN && siteId != null && siteId.equals(patientSiteId);

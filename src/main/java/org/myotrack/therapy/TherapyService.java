@@ -1,6 +1,7 @@
 package org.myotrack.therapy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.myotrack.audit.AuditAction;
@@ -12,6 +13,7 @@ import org.myotrack.common.ProblemException;
 import org.myotrack.common.Versions;
 import org.myotrack.common.Violations;
 import org.myotrack.patient.Patient;
+import org.myotrack.patient.PatientRecordChanged;
 import org.myotrack.patient.PatientService;
 import org.myotrack.security.Actor;
 
@@ -34,6 +36,9 @@ public class TherapyService {
     AuditService audit;
 
     @Inject
+    Event<PatientRecordChanged> recordChanged;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -49,6 +54,7 @@ public class TherapyService {
         therapies.flush();
         TherapyView created = therapy.toView();
         audit.record(actor, AuditAction.CREATE, AuditedEntity.THERAPY, therapy.id, patientId, null, created);
+        recordChanged.fire(new PatientRecordChanged(patientId));
         return created;
     }
 
@@ -63,6 +69,7 @@ public class TherapyService {
         therapies.flush();
         TherapyView after = therapy.toView();
         audit.record(actor, AuditAction.UPDATE, AuditedEntity.THERAPY, therapy.id, therapy.patientId, before, after);
+        recordChanged.fire(new PatientRecordChanged(therapy.patientId));
         return after;
     }
 
@@ -78,6 +85,7 @@ public class TherapyService {
         therapy.updatedAt = therapy.deletedAt;
         therapies.flush();
         audit.record(actor, AuditAction.DELETE, AuditedEntity.THERAPY, therapy.id, therapy.patientId, before, null);
+        recordChanged.fire(new PatientRecordChanged(therapy.patientId));
     }
 
     @Transactional

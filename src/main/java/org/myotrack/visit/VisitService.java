@@ -1,6 +1,7 @@
 package org.myotrack.visit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.myotrack.audit.AuditAction;
@@ -12,6 +13,7 @@ import org.myotrack.common.ProblemException;
 import org.myotrack.common.Versions;
 import org.myotrack.common.Violations;
 import org.myotrack.patient.Patient;
+import org.myotrack.patient.PatientRecordChanged;
 import org.myotrack.patient.PatientService;
 import org.myotrack.security.Actor;
 
@@ -43,6 +45,9 @@ public class VisitService {
     AuditService audit;
 
     @Inject
+    Event<PatientRecordChanged> recordChanged;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -59,6 +64,7 @@ public class VisitService {
         visits.flush();
         VisitView created = toView(visit);
         audit.record(actor, AuditAction.CREATE, AuditedEntity.VISIT, visit.id, patientId, null, created);
+        recordChanged.fire(new PatientRecordChanged(patientId));
         return created;
     }
 
@@ -74,6 +80,7 @@ public class VisitService {
         visits.flush();
         VisitView after = toView(visit);
         audit.record(actor, AuditAction.UPDATE, AuditedEntity.VISIT, visit.id, visit.patientId, before, after);
+        recordChanged.fire(new PatientRecordChanged(visit.patientId));
         return after;
     }
 
@@ -90,6 +97,7 @@ public class VisitService {
         visit.updatedAt = visit.deletedAt;
         visits.flush();
         audit.record(actor, AuditAction.DELETE, AuditedEntity.VISIT, visit.id, visit.patientId, before, null);
+        recordChanged.fire(new PatientRecordChanged(visit.patientId));
     }
 
     @Transactional

@@ -8,7 +8,6 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.myotrack.demo.RegistryRulesOracle.Flag;
 import org.myotrack.investigation.Finding;
 import org.myotrack.investigation.InvestigationRequest;
 import org.myotrack.investigation.InvestigationType;
@@ -17,6 +16,21 @@ import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.AutoantibodyEntry;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.patient.PatientRequest;
+import org.myotrack.patient.Patient;
+import org.myotrack.refractory.Evaluation;
+import org.myotrack.refractory.Flag;
+import org.myotrack.refractory.FlagCode;
+import org.myotrack.refractory.InvestigationRecord;
+import org.myotrack.refractory.PatientRecord;
+import org.myotrack.refractory.RefractoryRules;
+import org.myotrack.refractory.RuleConfig;
+import org.myotrack.scoring.CoreSetMeasures;
+import org.myotrack.scoring.EnzymeLevel;
+import org.myotrack.scoring.PrednisoneEquivalent;
+import org.myotrack.scoring.ScoredVisit;
+import org.myotrack.scoring.TotalImprovementScore;
+import org.myotrack.therapy.DrugClass;
+import org.myotrack.therapy.TherapyPeriod;
 import org.myotrack.therapy.Drug;
 import org.myotrack.therapy.TherapyRequest;
 import org.myotrack.visit.EnzymeEntry;
@@ -32,6 +46,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -220,7 +235,7 @@ class DemoCohortGeneratorTest {
     @Test
     void shouldRecordTheWholeCoreSetAtEveryVisit() {
         for (SyntheticPatient p : cohort) {
-            boolean juvenile = RegistryRulesOracle.juvenile(p);
+            boolean juvenile = juvenile(p);
             Integer scale = p.visits().get(0).mmt8Max();
             for (VisitRequest v : p.visits()) {
                 String who = "patient " + p.index() + " on " + v.visitDate();
@@ -264,20 +279,20 @@ class DemoCohortGeneratorTest {
                 default -> assertTrue(specific.isEmpty(), who);
             }
             if (Boolean.TRUE.equals(p.patient().cancerAssociated())) {
-                assertTrue(positive.contains(Antibody.TIF1G) && !RegistryRulesOracle.juvenile(p), who);
+                assertTrue(positive.contains(Antibody.TIF1G) && !juvenile(p), who);
             }
         }
     }
 
     /** The flags a story must raise and those it must not; flags in neither set are left to the course. */
-    private record Story(Set<Flag> required, Set<Flag> forbidden) {
+    private record Story(Set<FlagCode> required, Set<FlagCode> forbidden) {
 
-        static Story exactly(Flag... flags) {
-            EnumSet<Flag> required = flags.length == 0 ? EnumSet.noneOf(Flag.class) : EnumSet.of(flags[0], flags);
+        static Story exactly(FlagCode... flags) {
+            EnumSet<FlagCode> required = flags.length == 0 ? EnumSet.noneOf(FlagCode.class) : EnumSet.of(flags[0], flags);
             return new Story(required, EnumSet.complementOf(required));
         }
 
-        static Story raising(Set<Flag> required, Set<Flag> forbidden) {
+        static Story raising(Set<FlagCode> required, Set<FlagCode> forbidden) {
             return new Story(required, forbidden);
         }
     }
@@ -289,28 +304,28 @@ class DemoCohortGeneratorTest {
         stories.put(Archetype.JUVENILE_RESPONDER, Story.exactly());
         stories.put(Archetype.IBM_SLOW_DECLINE, Story.exactly());
         stories.put(Archetype.ACTIVE_ON_TWO_AGENTS,
-                Story.exactly(Flag.INADEQUATE_RESPONSE, Flag.GLUCOCORTICOID_DEPENDENCE));
-        stories.put(Archetype.DAMAGE_WITH_NORMAL_CK, Story.exactly(Flag.WEAKNESS_WITHOUT_ACTIVITY));
-        stories.put(Archetype.CK_HIGH_WHILE_STRONGER, Story.exactly(Flag.ENZYMES_WITHOUT_WEAKNESS));
-        stories.put(Archetype.STEROID_DEPENDENT, Story.exactly(Flag.GLUCOCORTICOID_DEPENDENCE));
+                Story.exactly(FlagCode.INADEQUATE_RESPONSE, FlagCode.GLUCOCORTICOID_DEPENDENCE));
+        stories.put(Archetype.DAMAGE_WITH_NORMAL_CK, Story.exactly(FlagCode.WEAKNESS_WITHOUT_ACTIVITY));
+        stories.put(Archetype.CK_HIGH_WHILE_STRONGER, Story.exactly(FlagCode.ENZYMES_WITHOUT_WEAKNESS));
+        stories.put(Archetype.STEROID_DEPENDENT, Story.exactly(FlagCode.GLUCOCORTICOID_DEPENDENCE));
         stories.put(Archetype.BIOPSY_WITHOUT_INFLAMMATION, Story.raising(
-                EnumSet.of(Flag.MULTIPLE_AGENT_FAILURE, Flag.REEVALUATE_DIAGNOSIS, Flag.CONSIDER_IBM),
-                EnumSet.of(Flag.CONFIRMED_WORSENING, Flag.WEAKNESS_WITHOUT_ACTIVITY, Flag.ENZYMES_WITHOUT_WEAKNESS)));
-        stories.put(Archetype.MULTIPLE_AGENT_FAILURE, Story.raising(EnumSet.of(Flag.MULTIPLE_AGENT_FAILURE),
-                EnumSet.of(Flag.CONFIRMED_WORSENING, Flag.WEAKNESS_WITHOUT_ACTIVITY, Flag.ENZYMES_WITHOUT_WEAKNESS,
-                        Flag.REEVALUATE_DIAGNOSIS, Flag.CONSIDER_IBM)));
-        stories.put(Archetype.WORSENING, Story.raising(EnumSet.of(Flag.CONFIRMED_WORSENING),
-                EnumSet.of(Flag.WEAKNESS_WITHOUT_ACTIVITY, Flag.ENZYMES_WITHOUT_WEAKNESS, Flag.REEVALUATE_DIAGNOSIS,
-                        Flag.CONSIDER_IBM)));
+                EnumSet.of(FlagCode.MULTIPLE_AGENT_FAILURE, FlagCode.REEVALUATE_DIAGNOSIS, FlagCode.CONSIDER_IBM),
+                EnumSet.of(FlagCode.CONFIRMED_WORSENING, FlagCode.WEAKNESS_WITHOUT_ACTIVITY, FlagCode.ENZYMES_WITHOUT_WEAKNESS)));
+        stories.put(Archetype.MULTIPLE_AGENT_FAILURE, Story.raising(EnumSet.of(FlagCode.MULTIPLE_AGENT_FAILURE),
+                EnumSet.of(FlagCode.CONFIRMED_WORSENING, FlagCode.WEAKNESS_WITHOUT_ACTIVITY, FlagCode.ENZYMES_WITHOUT_WEAKNESS,
+                        FlagCode.REEVALUATE_DIAGNOSIS, FlagCode.CONSIDER_IBM)));
+        stories.put(Archetype.WORSENING, Story.raising(EnumSet.of(FlagCode.CONFIRMED_WORSENING),
+                EnumSet.of(FlagCode.WEAKNESS_WITHOUT_ACTIVITY, FlagCode.ENZYMES_WITHOUT_WEAKNESS, FlagCode.REEVALUATE_DIAGNOSIS,
+                        FlagCode.CONSIDER_IBM)));
         assertEquals(EnumSet.allOf(Archetype.class), stories.keySet());
 
         List<String> failures = new ArrayList<>();
         for (SyntheticPatient p : cohort) {
-            Set<Flag> flags = RegistryRulesOracle.flags(p);
+            Set<FlagCode> flags = flagCodes(p);
             Story story = stories.get(p.archetype());
-            Set<Flag> missing = EnumSet.copyOf(story.required());
+            Set<FlagCode> missing = EnumSet.copyOf(story.required());
             missing.removeAll(flags);
-            Set<Flag> unwanted = EnumSet.noneOf(Flag.class);
+            Set<FlagCode> unwanted = EnumSet.noneOf(FlagCode.class);
             unwanted.addAll(flags);
             unwanted.retainAll(story.forbidden());
             if (!missing.isEmpty() || !unwanted.isEmpty()) {
@@ -329,10 +344,12 @@ class DemoCohortGeneratorTest {
             }
             LocalDate start = p.therapies().stream().filter(t -> t.drug() == Drug.PREDNISONE)
                     .map(TherapyRequest::startDate).min(LocalDate::compareTo).orElseThrow();
-            assertTrue(RegistryRulesOracle.prednisoneEquivalent(p.therapies(), start.plusMonths(6)) <= 5,
+            assertTrue(prednisoneEquivalent(record(p).therapies(), start.plusMonths(6)) <= 5,
                     "patient " + p.index());
             List<VisitRequest> visits = p.visits();
-            double score = RegistryRulesOracle.totalImprovementScore(visits.get(0), visits.get(visits.size() - 1));
+            List<ScoredVisit> scored = record(p).visits();
+            double score = TotalImprovementScore.score(scored.get(0).measures(),
+                    scored.get(scored.size() - 1).measures(), juvenile(p)).tis();
             // Moderate improvement: 40 in adults, 45 in juvenile patients (clinical.md §4).
             assertTrue(score >= (p.archetype() == Archetype.JUVENILE_RESPONDER ? 45 : 40),
                     "patient " + p.index() + " TIS " + score);
@@ -365,5 +382,65 @@ class DemoCohortGeneratorTest {
                 default -> assertNotNull(p.patient().diagnosis(), who);
             }
         }
+    }
+
+    /** The real rules' flags for a synthetic patient. */
+    private static Set<FlagCode> flagCodes(SyntheticPatient p) {
+        Evaluation evaluation = RefractoryRules.evaluate(record(p), RuleConfig.defaults());
+        Set<FlagCode> codes = EnumSet.noneOf(FlagCode.class);
+        evaluation.flags().stream().map(Flag::code).forEach(codes::add);
+        return codes;
+    }
+
+    private static boolean juvenile(SyntheticPatient p) {
+        PatientRequest patient = p.patient();
+        return Patient.isJuvenile(patient.birthDate(), patient.onsetDate(), patient.diagnosisDate(), patient.diagnosis());
+    }
+
+    /**
+     * The record the rules would read once the patient is stored, with synthetic ids: visits 1, 2, …, therapies
+     * 1001, …, investigations 2001, …; the latest result per antibody.
+     */
+    static PatientRecord record(SyntheticPatient p) {
+        PatientRequest patient = p.patient();
+        List<ScoredVisit> visits = new ArrayList<>();
+        for (VisitRequest v : p.visits()) {
+            List<EnzymeLevel> enzymes = v.enzymes() == null ? List.of()
+                    : v.enzymes().stream().map(e -> new EnzymeLevel(e.test(), e.value(), e.uln())).toList();
+            visits.add(new ScoredVisit(visits.size() + 1L, v.visitDate(), new CoreSetMeasures(
+                    v.physicianGlobalActivity(), v.patientGlobalActivity(), v.mmt8(), v.mmt8Max(), v.cmas(), v.haq(),
+                    v.extramuscularActivity(), enzymes)));
+        }
+        List<TherapyPeriod> therapies = new ArrayList<>();
+        for (TherapyRequest t : p.therapies()) {
+            therapies.add(new TherapyPeriod(1001L + therapies.size(), t.drug(), t.drugName(), t.dose(), t.doseUnit(),
+                    t.frequency(), t.route(), t.startDate(), t.endDate(), t.stopReason()));
+        }
+        List<InvestigationRecord> investigations = new ArrayList<>();
+        for (InvestigationRequest i : p.investigations()) {
+            investigations.add(new InvestigationRecord(2001L + investigations.size(), i.date(), i.type(), Set.copyOf(i.findings())));
+        }
+        Map<Antibody, AutoantibodyEntry> latest = new EnumMap<>(Antibody.class);
+        for (AutoantibodyEntry result : patient.autoantibodies()) {
+            latest.merge(result.antibody(), result, (held, next) -> next.testDate().isBefore(held.testDate()) ? held : next);
+        }
+        Map<Antibody, AntibodyResult> antibodies = new EnumMap<>(Antibody.class);
+        latest.forEach((antibody, result) -> antibodies.put(antibody, result.result()));
+        int onsetAge = Period.between(patient.birthDate(), patient.onsetDate()).getYears();
+        return new PatientRecord(p.index() + 1L, patient.diagnosis(), juvenile(p), onsetAge, antibodies, visits,
+                therapies, investigations);
+    }
+
+    /** Prednisone-equivalent daily dose on {@code day}, pulses excluded (clinical.md §3). */
+    private static double prednisoneEquivalent(List<TherapyPeriod> therapies, LocalDate day) {
+        double dose = 0;
+        for (TherapyPeriod t : therapies) {
+            boolean taken = !day.isBefore(t.startDate()) && (t.endDate() == null || !day.isAfter(t.endDate()));
+            if (taken && t.drug().drugClass() == DrugClass.GLUCOCORTICOID) {
+                OptionalDouble daily = PrednisoneEquivalent.dailyDoseMg(t.drug(), t.dose(), t.doseUnit(), t.frequency(), t.route());
+                dose += daily.orElse(0);
+            }
+        }
+        return dose;
     }
 }

@@ -105,6 +105,13 @@ class PatientResourceTest {
     class Refusals {
 
         @Test
+        void shouldRefuseUnknownDiagnosisFilterNamingAllowedValues() {
+            clinician().queryParam("diagnosis", "LUPUS").get("/api/patients").then().statusCode(400)
+                    .body("violations[0].field", equalTo("diagnosis"))
+                    .body("violations[0].message", containsString("IMNM"));
+        }
+
+        @Test
         void shouldRefuseStaleVersionAndKeepStoredPatient() {
             long id = Api.createPatient();
             Map<String, Object> body = Api.patientBody();

@@ -1,0 +1,131 @@
+package org.myotrack.refractory;
+
+import org.myotrack.investigation.Finding;
+import org.myotrack.scoring.CoreSetMeasures;
+import org.myotrack.scoring.EnzymeLevel;
+import org.myotrack.scoring.ScoredVisit;
+import org.myotrack.therapy.DoseUnit;
+import org.myotrack.therapy.Drug;
+import org.myotrack.therapy.TherapyPeriod;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Writes visit values, therapy entries and drug names the way flag messages and evidence show them to a physician. */
+final class ClinicalText {
+
+    private ClinicalText() {
+    }
+
+    /** A number with at most three decimals and no trailing zeros: 2, 4.5, 1.125. */
+    static String number(double value) {
+        double rounded = Math.round(value * 1000) / 1000.0;
+        if (rounded == Math.rint(rounded)) {
+            return Long.toString((long) rounded);
+        }
+        return Double.toString(rounded);
+    }
+
+    /** "CK 3.1 × ULN", one decimal always. */
+    static String timesUln(EnzymeLevel enzyme) {
+        return enzyme.test() + " " + Math.round(enzyme.timesUln() * 10) / 10.0 + " × ULN";
+    }
+
+    static String mmt8(CoreSetMeasures measures) {
+        return "MMT-8 " + measures.mmt8() + "/" + measures.mmt8Max();
+    }
+
+    /** Every activity measure the visit recorded, strength first. */
+    static String measures(CoreSetMeasures m) {
+        List<String> parts = new ArrayList<>();
+        if (m.mmt8() != null && m.mmt8Max() != null) {
+            parts.add(mmt8(m));
+        }
+        if (m.cmas() != null) {
+            parts.add("CMAS " + m.cmas() + "/52");
+        }
+        if (m.physicianGlobalActivity() != null) {
+            parts.add("PGA " + number(m.physicianGlobalActivity()) + " cm");
+        }
+        if (m.patientGlobalActivity() != null) {
+            parts.add("PtGA " + number(m.patientGlobalActivity()) + " cm");
+        }
+        if (m.extramuscularActivity() != null) {
+            parts.add("extramuscular " + number(m.extramuscularActivity()) + " cm");
+        }
+        if (m.haq() != null) {
+            parts.add("HAQ " + number(m.haq()));
+        }
+        for (EnzymeLevel enzyme : m.enzymes()) {
+            parts.add(timesUln(enzyme));
+        }
+        return parts.isEmpty() ? "no activity measures" : String.join(", ", parts);
+    }
+
+    static String visit(ScoredVisit visit) {
+        return visit.date() + ": " + measures(visit.measures());
+    }
+
+    static Evidence visitEvidence(ScoredVisit visit, String role) {
+        return new Evidence("visit", visit.id(), role + ", " + visit(visit));
+    }
+
+    static String drugName(TherapyPeriod therapy) {
+        if (therapy.drug() == Drug.OTHER && therapy.drugName() != null) {
+            return therapy.drugName();
+        }
+        return therapy.drug().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** "methotrexate 20 mg weekly, 2020-01-05 to 2020-06-01, stopped for inefficacy". */
+    static String therapy(TherapyPeriod t) {
+        StringBuilder text = new StringBuilder(drugName(t));
+        if (t.dose() != null && t.doseUnit() != null) {
+            text.append(' ').append(number(t.dose())).append(' ').append(unit(t.doseUnit()));
+        }
+        if (t.frequency() != null) {
+            text.append(' ').append(words(t.frequency().name()));
+        }
+        if (t.route() != null) {
+            text.append(' ').append(t.route());
+        }
+        text.append(", ").append(t.startDate());
+        text.append(t.endDate() == null ? " onwards" : " to " + t.endDate());
+        if (t.stopReason() != null) {
+            text.append(", stopped for ").append(words(t.stopReason().name()));
+        }
+        return text.toString();
+    }
+
+    static Evidence therapyEvidence(TherapyPeriod therapy, String role) {
+        return new Evidence("therapy", therapy.id(), role + ", " + therapy(therapy));
+    }
+
+    /** "fatty replacement, atrophy". */
+    static String findings(Set<Finding> findings) {
+        return String.join(", ", findings.stream().sorted().map(f -> words(f.name())).toList());
+    }
+
+    static long weeksBetween(LocalDate from, LocalDate to) {
+        return ChronoUnit.DAYS.between(from, to) / 7;
+    }
+
+    static String words(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String unit(DoseUnit unit) {
+        return switch (unit) {
+            case MG -> "mg";
+            case G -> "g";
+            case MG_PER_KG -> "mg/kg";
+            case G_PER_KG -> "g/kg";
+            case MG_PER_M2 -> "mg/m²";
+            case UNITS -> "units";
+        };
+    }
+}

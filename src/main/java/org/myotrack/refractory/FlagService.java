@@ -1,0 +1,134 @@
+package org.myotrack.refractory;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.myotrack.common.MyoTrackConfig;
+import org.myotrack.patient.PatientRecordChanged;
+import org.myotrack.patient.PatientService;
+import org.myotrack.scoring.ScoredVisit;
+import org.myotrack.scoring.TotalImprovementScore;
+import org.myotrack.scoring.TotalImprovementScoreResult;
+import org.myotrack.security.Actor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads patients' records and runs the refractory rules on them: live for one patient's flags, and into the
+ * stored state that cohort queries filter on, in the transaction of every write.
+ */
+@ApplicationScoped
+public class FlagService {
+
+    private static final Logger LOG = Logger.getLogger(FlagService.class);
+    /** Patients evaluated per transaction when the whole registry is re-evaluated. */
+    static final int BATCH_SIZE = 500;
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    PatientRecordLoader loader;
+
+    @Inject
+    PatientFlagStateRepository states;
+
+    @Inject
+    MyoTrackConfig config;
+
+    @Inject
+    Clock clock;
+
+    public RuleConfig rules() {
+        return config.rules().toRuleConfig();
+    }
+
+    /** The patient's flags evaluated now from the stored record, so they reflect every write at once. */
+    @Transactional
+    public FlagsView flagsOf(Actor actor, long patientId) {
+        patients.requireReadable(actor, patientId);
+        PatientRecord record = loader.load(List.of(patientId)).get(patientId);
+        Evaluation evaluation = RefractoryRules.evaluate(record, rules());
+        return new FlagsView(patientId, evaluation.rulesVersion(), evaluation.refractory(),
+                evaluation.flags().stream().map(FlagView::of).toList());
+    }
+
+    /** Keeps the stored state in step with every write, inside the writing transaction. */
+    void onRecordChanged(@Observes PatientRecordChanged change) {
+        refresh(List.of(change.patientId()));
+    }
+
+    /** Re-evaluates the given patients and stores the result, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(Collection<Long> patientIds) {
+        RuleConfig rules = rules();
+        Map<Long, PatientRecord> records = loader.load(patientIds);
+        Map<Long, PatientFlagState> stored = states.list("patientId in ?1", records.keySet()).stream()
+                .collect(Collectors.toMap(s -> s.patientId, Function.identity()));
+        Instant now = Instant.now(clock);
+        for (PatientRecord record : records.values()) {
+            Evaluation evaluation = RefractoryRules.evaluate(record, rules);
+            PatientFlagState state = stored.get(record.patientId());
+            boolean isNew = state == null;
+            if (isNew) {
+                state = new PatientFlagState();
+                state.patientId = record.patientId();
+            }
+            state.rulesVersion = evaluation.rulesVersion();
+            state.refractory = evaluation.refractory();
+            state.visitCount = record.visits().size();
+            state.evaluatedAt = now;
+            TotalImprovementScoreResult latest = latestScore(record);
+            state.latestTis = latest == null ? null : latest.tis();
+            state.latestResponse = latest == null ? null : latest.response().name();
+            state.flags.clear();
+            for (Flag flag : evaluation.flags()) {
+                state.flags.add(new StoredFlag(flag.code(), flag.since()));
+            }
+            if (isNew) {
+                // Persisted only once complete: Hibernate captures the row to insert at persist time.
+                states.persist(state);
+            }
+        }
+    }
+
+    /**
+     * Re-evaluates every patient whose stored state is missing or came from another rules version, in batches of
+     * their own transactions; returns how many were evaluated. Run at start-up after a change of thresholds.
+     */
+    public int refreshStale() {
+        String version = rules().version();
+        long afterId = 0;
+        int evaluated = 0;
+        while (true) {
+            long from = afterId;
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> states.findStalePatientIds(version, from, BATCH_SIZE));
+            if (ids.isEmpty()) {
+                break;
+            }
+            QuarkusTransaction.requiringNew().run(() -> refresh(ids));
+            evaluated += ids.size();
+            afterId = ids.get(ids.size() - 1);
+            LOG.debugf("Re-evaluated %d patients under rules version %s", evaluated, version);
+        }
+        return evaluated;
+    }
+
+    /** TIS of the latest visit against the first, for cohort rows; null with fewer than two visits. */
+    private static TotalImprovementScoreResult latestScore(PatientRecord record) {
+        List<ScoredVisit> visits = record.visits();
+        if (visits.size() < 2) {
+            return null;
+        }
+        return TotalImprovementScore.score(visits.get(0).measures(), visits.get(visits.size() - 1).measures(), record.juvenile());
+    }
+}

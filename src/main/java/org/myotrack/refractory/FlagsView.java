@@ -1,0 +1,7 @@
+package org.myotrack.refractory;
+
+import java.util.List;
+
+/** A patient's flags as {@code GET /api/patients/{id}/flags} returns them, with the rules version that produced them. */
+public record FlagsView(long patientId, String rulesVersion, boolean refractory, List<FlagView> flags) {
+}

@@ -1,0 +1,117 @@
+package org.myotrack.refractory;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.myotrack.support.Api;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.myotrack.support.Api.clinician;
+
+@QuarkusTest
+class FlagResourceTest {
+
+    @Inject
+    PatientFlagStateRepository states;
+
+    long patientId;
+
+    @BeforeEach
+    void createPatient() {
+        patientId = Api.createPatient();
+    }
+
+    /** An active visit: MMT-8 100/150, PGA 5 cm, CK 8 × ULN (RIM entry criteria). */
+    private long activeVisit(String date) {
+        Map<String, Object> visit = new HashMap<>();
+        visit.put("visitDate", date);
+        visit.put("physicianGlobalActivity", 5.0);
+        visit.put("patientGlobalActivity", 6.0);
+        visit.put("mmt8", 100);
+        visit.put("mmt8Max", 150);
+        visit.put("haq", 1.5);
+        visit.put("extramuscularActivity", 3.0);
+        visit.put("enzymes", List.of(Map.of("test", "CK", "value", 1600, "uln", 200)));
+        return clinician().body(visit).post("/api/patients/" + patientId + "/visits").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    private long therapy(String drug, double dose, String frequency, String start) {
+        return clinician().body(Map.of("drug", drug, "dose", dose, "doseUnit", "MG", "frequency", frequency,
+                        "route", "ORAL", "startDate", start))
+                .post("/api/patients/" + patientId + "/therapies").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private String flags() {
+        return "/api/patients/" + patientId + "/flags";
+    }
+
+    private List<String> storedCodes() {
+        return QuarkusTransaction.requiringNew().call(() -> states.findByIdOptional(patientId)
+                .map(s -> s.flags.stream().map(f -> f.code.name()).sorted().toList()).orElse(List.of()));
+    }
+
+    @Test
+    void shouldFlagInadequateResponseWithEvidenceOnceTheCombinationHadTwelveWeeks() {
+        long prednisone = therapy("PREDNISONE", 40, "DAILY", "2019-01-01");
+        long methotrexate = therapy("METHOTREXATE", 20, "WEEKLY", "2019-01-01");
+        activeVisit("2019-01-05");
+        activeVisit("2019-03-25");
+        clinician().get(flags()).then().statusCode(200)
+                .body("patientId", is((int) patientId))
+                .body("rulesVersion", equalTo("1"))
+                .body("refractory", is(false))
+                .body("flags.code", not(hasItem("INADEQUATE_RESPONSE")));
+        assertThat(storedCodes()).doesNotContain("INADEQUATE_RESPONSE");
+
+        long judged = activeVisit("2019-03-26");
+        var body = clinician().get(flags()).then().statusCode(200)
+                .body("refractory", is(true))
+                .body("flags.find { it.code == 'INADEQUATE_RESPONSE' }.since", equalTo("2019-03-26"))
+                .body("flags.find { it.code == 'INADEQUATE_RESPONSE' }.message", notNullValue())
+                .body("flags.find { it.code == 'INADEQUATE_RESPONSE' }.reference", notNullValue())
+                .extract().jsonPath();
+        List<Map<String, Object>> evidence = body.getList("flags.find { it.code == 'INADEQUATE_RESPONSE' }.evidence");
+        assertThat(evidence).extracting(e -> e.get("kind") + ":" + ((Number) e.get("id")).longValue())
+                .contains("therapy:" + prednisone, "therapy:" + methotrexate, "visit:" + judged);
+        assertThat(storedCodes()).contains("INADEQUATE_RESPONSE");
+    }
+
+    @Test
+    void shouldUpdateStoredStateAtOnceWhenAnInvestigationIsRecorded() {
+        activeVisit("2020-01-05");
+        clinician().get(flags()).then().body("flags.code", not(hasItem("CONSIDER_IBM")));
+        long biopsy = clinician().body(Map.of("date", "2020-01-03", "type", "BIOPSY", "findings", List.of("RIMMED_VACUOLES")))
+                .post("/api/patients/" + patientId + "/investigations").then().statusCode(201).extract().jsonPath().getLong("id");
+        clinician().get(flags()).then()
+                .body("flags.find { it.code == 'CONSIDER_IBM' }.evidence.id", hasItem((int) biopsy));
+        assertThat(storedCodes()).contains("CONSIDER_IBM");
+        clinician().delete("/api/investigations/" + biopsy).then().statusCode(204);
+        clinician().get(flags()).then().body("flags.code", not(hasItem("CONSIDER_IBM")));
+        assertThat(storedCodes()).doesNotContain("CONSIDER_IBM");
+    }
+
+    @Test
+    void shouldAnswerPatientWithoutVisitsWithNoFlags() {
+        clinician().get(flags()).then().statusCode(200).body("flags", hasSize(0)).body("refractory", is(false));
+    }
+
+    @Test
+    void shouldHideAnotherSitesFlagsAndRefuseCoordinator() {
+        Api.clinicianB().get(flags()).then().statusCode(404);
+        Api.coordinator().get(flags()).then().statusCode(403);
+        clinician().get("/api/patients/987654321/flags").then().statusCode(404);
+    }
+}

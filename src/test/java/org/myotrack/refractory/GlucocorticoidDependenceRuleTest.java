@@ -1,0 +1,126 @@
+package org.myotrack.refractory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.myotrack.refractory.PatientRecordBuilder.Values;
+import org.myotrack.therapy.DoseUnit;
+import org.myotrack.therapy.Drug;
+import org.myotrack.therapy.Frequency;
+import org.myotrack.therapy.Route;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.myotrack.refractory.PatientRecordBuilder.START;
+import static org.myotrack.refractory.PatientRecordBuilder.patient;
+
+class GlucocorticoidDependenceRuleTest {
+
+    private static final LocalDate SIX_MONTHS_IN = START.plusMonths(6);
+
+    private static Optional<Flag> dependence(PatientRecordBuilder builder) {
+        return builder.evaluate().flags().stream().filter(f -> f.code() == FlagCode.GLUCOCORTICOID_DEPENDENCE).findFirst();
+    }
+
+    /** Induction at 40 mg, then {@code mg} from three months on, followed for a year. */
+    private static PatientRecordBuilder heldAt(double mg) {
+        return patient()
+                .prednisone(40, START, START.plusMonths(3).minusDays(1))
+                .prednisone(mg, START.plusMonths(3), null)
+                .visit(START, Values.quiet())
+                .visit(START.plusMonths(12), Values.quiet());
+    }
+
+    @Test
+    void shouldNotFlagExactlySevenAndAHalfMilligramsBeyondSixMonths() {
+        assertThat(dependence(heldAt(7.5))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} mg/day")
+    @ValueSource(doubles = {7.6, 10})
+    void shouldFlagADoseAboveSevenAndAHalfMilligramsSixMonthsIntoTheCourse(double mg) {
+        Flag flag = dependence(heldAt(mg)).orElseThrow();
+
+        assertThat(flag.since()).isEqualTo(SIX_MONTHS_IN);
+        assertThat(flag.message()).isEqualTo("Prednisone-equivalent " + ClinicalText.number(mg) + " mg/day on "
+                + SIX_MONTHS_IN + ", 6 months into a glucocorticoid course begun on " + START
+                + ", is above 7.5 mg/day: consider adding or changing a steroid-sparing agent.");
+        assertThat(flag.evidence()).extracting(Evidence::id).containsExactly(1001L, 1002L);
+        assertThat(flag.reference()).isEqualTo("German S2k guideline on myositis (DGN 2022): Cushing threshold 7.5 mg/day");
+    }
+
+    @Test
+    void shouldNotFlagADoseAboveTheThresholdThatEndsFiveMonthsAndTwentyNineDaysIn() {
+        PatientRecordBuilder record = patient()
+                .prednisone(10, START, SIX_MONTHS_IN.minusDays(1))
+                .prednisone(5, SIX_MONTHS_IN, null)
+                .visit(START, Values.quiet()).visit(START.plusMonths(12), Values.quiet());
+        assertThat(dependence(record)).isEmpty();
+    }
+
+    @Test
+    void shouldDateTheFlagOnTheFirstDayAboveTheThresholdEvenBetweenVisits() {
+        LocalDate raised = START.plusMonths(8).plusDays(3);
+        PatientRecordBuilder record = patient()
+                .prednisone(20, START, START.plusMonths(2).minusDays(1))
+                .prednisone(5, START.plusMonths(2), raised.minusDays(1))
+                .prednisone(15, raised, null)
+                .visit(START, Values.quiet()).visit(START.plusMonths(12), Values.quiet());
+
+        Flag flag = dependence(record).orElseThrow();
+        assertThat(flag.since()).isEqualTo(raised);
+        assertThat(flag.evidence()).extracting(Evidence::id).containsExactly(1001L, 1003L);
+    }
+
+    @Test
+    void shouldRestartTheCourseAfterAGapOfMoreThanThirtyDays() {
+        LocalDate restart = START.plusMonths(4).plusDays(31);
+        PatientRecordBuilder record = patient()
+                .prednisone(20, START, START.plusMonths(4).minusDays(1))
+                .prednisone(10, restart, null)
+                .visit(START, Values.quiet()).visit(restart.plusMonths(6).minusDays(1), Values.quiet());
+        assertThat(dependence(record)).isEmpty();
+    }
+
+    @Test
+    void shouldJoinACourseAcrossAGapOfThirtyDays() {
+        LocalDate resumed = START.plusMonths(4).plusDays(29);
+        PatientRecordBuilder record = patient()
+                .prednisone(20, START, START.plusMonths(4).minusDays(1))
+                .prednisone(10, resumed, null)
+                .visit(START, Values.quiet()).visit(START.plusMonths(7), Values.quiet());
+        assertThat(dependence(record).orElseThrow().since()).isEqualTo(SIX_MONTHS_IN);
+    }
+
+    @Test
+    void shouldSumOverlappingGlucocorticoidsAsPrednisoneEquivalents() {
+        PatientRecordBuilder record = patient()
+                .prednisone(5, START, null)
+                .therapy(Drug.METHYLPREDNISOLONE, 4, DoseUnit.MG, Frequency.DAILY, Route.ORAL, START.plusMonths(7), null, null)
+                .visit(START, Values.quiet()).visit(START.plusMonths(9), Values.quiet());
+
+        Flag flag = dependence(record).orElseThrow();
+        assertThat(flag.since()).isEqualTo(START.plusMonths(7));
+        assertThat(flag.message()).startsWith("Prednisone-equivalent 10 mg/day");
+        assertThat(flag.evidence()).extracting(Evidence::id).containsExactly(1001L, 1002L);
+    }
+
+    @Test
+    void shouldLeavePulsesOffTheDailyDoseCurve() {
+        PatientRecordBuilder record = patient()
+                .prednisone(5, START, null)
+                .pulse(START.plusMonths(7))
+                .visit(START, Values.quiet()).visit(START.plusMonths(9), Values.quiet());
+        assertThat(dependence(record)).isEmpty();
+    }
+
+    @Test
+    void shouldCountAnOngoingDoseOnlyUntilTheEvaluationDate() {
+        PatientRecordBuilder record = patient()
+                .prednisone(10, START, null)
+                .visit(START, Values.quiet()).visit(SIX_MONTHS_IN.minusDays(1), Values.quiet());
+        assertThat(dependence(record)).isEmpty();
+    }
+}
