@@ -1,0 +1,115 @@
+package org.myotrack.bench;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.myotrack.demo.DemoCohortGenerator;
+import org.myotrack.patient.PatientRepository;
+import org.myotrack.refractory.FlagService;
+import org.myotrack.refractory.PatientFlagStateRepository;
+import org.myotrack.security.Actor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Registry-scale flag evaluation on the embedded H2 default: writes a synthetic registry of
+ * {@code -Dbench.patients} patients (default 100,000) from the demo generator, re-evaluates every patient through
+ * the application's own loader, rules and stored state, then times single patients' flags including the
+ * database read. Results go to {@code target/bench/flags.txt}. A harness, not a test: it asserts nothing.
+ *
+ * <pre>mvn -B -Pbench test -Dtest=RegistryFlagsBench -Dbench.patients=100000</pre>
+ */
+@QuarkusTest
+@TestProfile(RegistryFlagsBench.BenchDatabase.class)
+class RegistryFlagsBench {
+
+    /** A fresh H2 file database under target/, outside demo mode. */
+    public static class BenchDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Path dir = Path.of("target", "bench", "flags-db-" + ProcessHandle.current().pid()).toAbsolutePath();
+            return Map.of("myotrack.demo", "false",
+                    "myotrack.admin-password", "benchmark-admin-password",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir + "/myotrack;WRITE_DELAY=0",
+                    "quarkus.hibernate-orm.statistics", "false");
+        }
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    FlagService flags;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    PatientFlagStateRepository states;
+
+    @Test
+    void evaluateWholeRegistryAndSinglePatients() throws Exception {
+        int patientCount = Integer.getInteger("bench.patients", 100_000);
+        DemoCohortGenerator generator = new DemoCohortGenerator(DemoCohortGenerator.DEMO_SEED, java.util.List.of("BENCH-A", "BENCH-B"));
+
+        long seedStart = System.nanoTime();
+        long visits;
+        try (Connection connection = dataSource.getConnection()) {
+            visits = new SyntheticRegistryWriter(connection).write(generator, Map.of("BENCH-A", 1L, "BENCH-B", 2L),
+                    patientCount, written -> {
+                        if (written % 10_000 == 0) {
+                            System.out.printf("written %d patients%n", written);
+                        }
+                    });
+        }
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+        long evaluateStart = System.nanoTime();
+        int evaluated = flags.refreshStale();
+        double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
+        long refractory = QuarkusTransaction.requiringNew().call(() -> states.count("refractory", true));
+
+        Actor admin = new Actor("admin", org.myotrack.security.Role.ADMIN, null);
+        Random random = new Random(7);
+        for (int i = 0; i < 500; i++) {
+            flags.flagsOf(admin, 1 + random.nextInt(patientCount));
+        }
+        int samples = 2_000;
+        double[] millis = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long id = 1 + random.nextInt(patientCount);
+            long start = System.nanoTime();
+            flags.flagsOf(admin, id);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+
+        String report = String.format(Locale.ROOT, """
+                        Registry flag evaluation, embedded H2, %d cores, heap max %d MB
+                        patients: %d, visits: %d (written by plain JDBC batches in %.1f s)
+                        whole-registry re-evaluation: %d patients in %.1f s = %.0f patients/s; refractory: %d
+                        single patient flags incl. database read (%d samples, warm): p50 %.2f ms, p95 %.2f ms, max %.2f ms
+                        """, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                patientCount, visits, seedSeconds, evaluated, evaluateSeconds, evaluated / evaluateSeconds, refractory,
+                samples, millis[samples / 2], millis[(int) (samples * 0.95)], millis[samples - 1]);
+        System.out.print(report);
+        write(report);
+    }
+
+    private static void write(String report) throws IOException {
+        Path out = Path.of("target", "bench", "flags.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+}
