@@ -16,9 +16,15 @@ import org.myotrack.security.Actor;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -103,23 +109,48 @@ public class FlagService {
 
     /**
      * Re-evaluates every patient whose stored state is missing or came from another rules version, in batches of
-     * their own transactions; returns how many were evaluated. Run at start-up after a change of thresholds.
+     * their own transactions, one batch per processor at a time; returns how many were evaluated. Run at start-up
+     * after a change of thresholds.
      */
     public int refreshStale() {
         String version = rules().version();
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        // Bounds the batches waiting in the pool, so ids are paged no further ahead than the workers can follow.
+        Semaphore inFlight = new Semaphore(workers * 2);
+        List<Future<?>> running = new ArrayList<>();
         long afterId = 0;
         int evaluated = 0;
-        while (true) {
-            long from = afterId;
-            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> states.findStalePatientIds(version, from, BATCH_SIZE));
-            if (ids.isEmpty()) {
-                break;
+        try {
+            while (true) {
+                long from = afterId;
+                List<Long> ids = QuarkusTransaction.requiringNew().call(() -> states.findStalePatientIds(version, from, BATCH_SIZE));
+                if (ids.isEmpty()) {
+                    break;
+                }
+                inFlight.acquireUninterruptibly();
+                running.add(pool.submit(() -> {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> refresh(ids));
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+                evaluated += ids.size();
+                afterId = ids.get(ids.size() - 1);
             }
-            QuarkusTransaction.requiringNew().run(() -> refresh(ids));
-            evaluated += ids.size();
-            afterId = ids.get(ids.size() - 1);
-            LOG.debugf("Re-evaluated %d patients under rules version %s", evaluated, version);
+            for (Future<?> batch : running) {
+                batch.get();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Re-evaluation of stored flags was interrupted", interrupted);
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("Re-evaluation of stored flags failed", failed.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+        LOG.debugf("Re-evaluated %d patients under rules version %s", evaluated, version);
         return evaluated;
     }
 
