@@ -10,18 +10,15 @@ import org.myotrack.refractory.PatientRecordLoader;
 import org.myotrack.refractory.RefractoryRules;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
-import org.myotrack.scoring.PrednisoneEquivalent;
 import org.myotrack.scoring.ScoredVisit;
 import org.myotrack.scoring.Trajectory;
 import org.myotrack.scoring.TrajectoryPoint;
-import org.myotrack.therapy.Drug;
 import org.myotrack.therapy.TherapyPeriod;
 import org.myotrack.visit.EnzymeTest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 
@@ -75,7 +72,7 @@ public class PatientChartSource {
         for (TherapyPeriod therapy : snapshot.record().therapies()) {
             LocalDate last = therapy.endDate() != null ? therapy.endDate() : (end == null ? therapy.startDate() : end);
             if (overlaps(therapy.startDate(), last, from, to)) {
-                periods.add(new DrugPeriod(drugLabel(therapy), therapy.startDate(), last, doseLabel(therapy)));
+                periods.add(new DrugPeriod(therapy.displayName(), therapy.startDate(), last, therapy.doseLabel()));
             }
         }
         List<FlagOnset> onsets = snapshot.evaluation().flags().stream()
@@ -109,7 +106,7 @@ public class PatientChartSource {
         List<TherapyPeriod> daily = new ArrayList<>();
         TreeSet<LocalDate> changes = new TreeSet<>();
         for (TherapyPeriod therapy : therapies) {
-            OptionalDouble dose = dailyDose(therapy);
+            OptionalDouble dose = therapy.prednisoneEquivalentMgPerDay();
             if (dose.isPresent()) {
                 LocalDate last = therapy.endDate() != null ? therapy.endDate() : end;
                 if (last == null || last.isBefore(therapy.startDate())) {
@@ -128,7 +125,7 @@ public class PatientChartSource {
                 for (TherapyPeriod therapy : daily) {
                     LocalDate last = therapy.endDate() != null ? therapy.endDate() : end;
                     if (!therapy.startDate().isAfter(previous) && !last.isBefore(previous)) {
-                        total += dailyDose(therapy).orElse(0);
+                        total += therapy.prednisoneEquivalentMgPerDay().orElse(0);
                     }
                 }
                 LocalDate stepEnd = change.minusDays(1);
@@ -139,25 +136,6 @@ public class PatientChartSource {
             previous = change;
         }
         return steps;
-    }
-
-    private static OptionalDouble dailyDose(TherapyPeriod therapy) {
-        return PrednisoneEquivalent.dailyDoseMg(therapy.drug(), therapy.dose(), therapy.doseUnit(), therapy.frequency(), therapy.route());
-    }
-
-    public static String drugLabel(TherapyPeriod therapy) {
-        return therapy.drug() == Drug.OTHER && therapy.drugName() != null ? therapy.drugName() : therapy.drug().name();
-    }
-
-    public static String doseLabel(TherapyPeriod therapy) {
-        if (therapy.dose() == null) {
-            return "";
-        }
-        String dose = therapy.dose() == Math.rint(therapy.dose())
-                ? String.valueOf(therapy.dose().longValue()) : String.format(Locale.ROOT, "%.2f", therapy.dose()).replaceAll("0+$", "");
-        String unit = therapy.doseUnit() == null ? "" : " " + therapy.doseUnit().name().toLowerCase(Locale.ROOT).replace("_per_", "/");
-        String frequency = therapy.frequency() == null ? "" : " " + therapy.frequency().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return dose + unit + frequency;
     }
 
     private static boolean inRange(LocalDate date, LocalDate from, LocalDate to) {

@@ -144,8 +144,8 @@ public class CohortChartService {
                 List<DrugPeriod> periods = new ArrayList<>();
                 for (TherapyPeriod therapy : record.therapies()) {
                     LocalDate last = therapy.endDate() != null ? therapy.endDate() : (end == null ? therapy.startDate() : end);
-                    periods.add(new DrugPeriod(PatientChartSource.drugLabel(therapy), therapy.startDate(), last,
-                            PatientChartSource.doseLabel(therapy)));
+                    periods.add(new DrugPeriod(therapy.displayName(), therapy.startDate(), last,
+                            therapy.doseLabel()));
                     start = start == null || therapy.startDate().isBefore(start) ? therapy.startDate() : start;
                     end = end == null || last.isAfter(end) ? last : end;
                 }

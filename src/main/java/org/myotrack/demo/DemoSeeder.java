@@ -65,6 +65,8 @@ public class DemoSeeder {
         users.createInitialAccount("coordinator", "coordinator", Role.COORDINATOR, null);
         users.createInitialAccount("admin", "admin", Role.ADMIN, null);
 
+        // Seeding goes through the validated, audited services and takes some seconds: say so before it starts.
+        LOG.infof("Demo mode: seeding %d synthetic patients through the registry services", patientCount);
         DemoCohortGenerator generator = new DemoCohortGenerator(DemoCohortGenerator.DEMO_SEED, DEMO_SITES);
         generator.patients(patientCount).forEach(synthetic -> QuarkusTransaction.requiringNew().run(() -> {
             Actor seeder = new Actor(SEED_USER, Role.CLINICIAN, siteIds.get(synthetic.patient().siteCode()));

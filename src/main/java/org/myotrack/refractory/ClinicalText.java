@@ -4,7 +4,6 @@ import org.myotrack.investigation.Finding;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
 import org.myotrack.scoring.ScoredVisit;
-import org.myotrack.therapy.DoseUnit;
 import org.myotrack.therapy.Drug;
 import org.myotrack.therapy.TherapyPeriod;
 
@@ -23,11 +22,7 @@ final class ClinicalText {
 
     /** A number with at most three decimals and no trailing zeros: 2, 4.5, 1.125. */
     static String number(double value) {
-        double rounded = Math.round(value * 1000) / 1000.0;
-        if (rounded == Math.rint(rounded)) {
-            return Long.toString((long) rounded);
-        }
-        return Double.toString(rounded);
+        return TherapyPeriod.formatNumber(value);
     }
 
     /** "CK 3.1 × ULN", one decimal always. */
@@ -75,20 +70,14 @@ final class ClinicalText {
     }
 
     static String drugName(TherapyPeriod therapy) {
-        if (therapy.drug() == Drug.OTHER && therapy.drugName() != null) {
-            return therapy.drugName();
-        }
-        return therapy.drug().name().toLowerCase(Locale.ROOT);
+        return therapy.drug() == Drug.OTHER ? therapy.displayName() : therapy.drug().name().toLowerCase(Locale.ROOT);
     }
 
     /** "methotrexate 20 mg weekly, 2020-01-05 to 2020-06-01, stopped for inefficacy". */
     static String therapy(TherapyPeriod t) {
         StringBuilder text = new StringBuilder(drugName(t));
-        if (t.dose() != null && t.doseUnit() != null) {
-            text.append(' ').append(number(t.dose())).append(' ').append(unit(t.doseUnit()));
-        }
-        if (t.frequency() != null) {
-            text.append(' ').append(words(t.frequency().name()));
+        if (t.dose() != null) {
+            text.append(' ').append(t.doseLabel());
         }
         if (t.route() != null) {
             text.append(' ').append(t.route());
@@ -116,16 +105,5 @@ final class ClinicalText {
 
     static String words(String constant) {
         return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    private static String unit(DoseUnit unit) {
-        return switch (unit) {
-            case MG -> "mg";
-            case G -> "g";
-            case MG_PER_KG -> "mg/kg";
-            case G_PER_KG -> "g/kg";
-            case MG_PER_M2 -> "mg/m²";
-            case UNITS -> "units";
-        };
     }
 }

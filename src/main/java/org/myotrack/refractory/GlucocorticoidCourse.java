@@ -1,6 +1,5 @@
 package org.myotrack.refractory;
 
-import org.myotrack.scoring.PrednisoneEquivalent;
 import org.myotrack.therapy.DrugClass;
 import org.myotrack.therapy.TherapyCourse;
 import org.myotrack.therapy.TherapyPeriod;
@@ -38,8 +37,7 @@ record GlucocorticoidCourse(LocalDate startDate, LocalDate lastDay, List<DailyDo
             if (therapy.drug().drugClass() != DrugClass.GLUCOCORTICOID) {
                 continue;
             }
-            OptionalDouble dose = PrednisoneEquivalent.dailyDoseMg(therapy.drug(), therapy.dose(), therapy.doseUnit(),
-                    therapy.frequency(), therapy.route());
+            OptionalDouble dose = therapy.prednisoneEquivalentMgPerDay();
             if (dose.isPresent()) {
                 doses.put(therapy, dose.getAsDouble());
                 daily.add(therapy);

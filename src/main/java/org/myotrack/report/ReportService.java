@@ -95,7 +95,7 @@ public class ReportService {
     }
 
     private static ReportTherapyRow therapyRow(TherapyPeriod therapy) {
-        return new ReportTherapyRow(PatientChartSource.drugLabel(therapy), PatientChartSource.doseLabel(therapy),
+        return new ReportTherapyRow(therapy.displayName(), therapy.doseLabel(),
                 therapy.startDate().toString(), therapy.endDate() == null ? "ongoing" : therapy.endDate().toString(),
                 therapy.stopReason() == null ? MISSING : therapy.stopReason().name());
     }

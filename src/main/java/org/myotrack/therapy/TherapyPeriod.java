@@ -1,6 +1,10 @@
 package org.myotrack.therapy;
 
+import org.myotrack.scoring.PrednisoneEquivalent;
+
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * A therapy entry as the clinical rules read it: plain data, no persistence. {@code endDate} null means the
@@ -22,6 +26,47 @@ public record TherapyPeriod(long id, Drug drug, String drugName, Double dose, Do
      */
     public boolean isNonGlucocorticoidAgent() {
         return drug.drugClass() != DrugClass.GLUCOCORTICOID && drug != Drug.OTHER;
+    }
+
+    /** The drug as people name it: the vocabulary name, or the free-text name of an {@code OTHER} drug. */
+    public String displayName() {
+        return drug == Drug.OTHER && drugName != null ? drugName : drug.name();
+    }
+
+    /** The dose in words, "20 mg weekly", "2 g/kg every 4 weeks"; empty without a dose. */
+    public String doseLabel() {
+        if (dose == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(formatNumber(dose));
+        if (doseUnit != null) {
+            text.append(' ').append(switch (doseUnit) {
+                case MG -> "mg";
+                case G -> "g";
+                case MG_PER_KG -> "mg/kg";
+                case G_PER_KG -> "g/kg";
+                case MG_PER_M2 -> "mg/m²";
+                case UNITS -> "units";
+            });
+        }
+        if (frequency != null) {
+            text.append(' ').append(frequency.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Prednisone-equivalent daily dose in mg (clinical.md §3); empty for other drugs, IV pulses, single doses and
+     * doses per kg or m² (the registry keeps no body weight).
+     */
+    public OptionalDouble prednisoneEquivalentMgPerDay() {
+        return PrednisoneEquivalent.dailyDoseMg(drug, dose, doseUnit, frequency, route);
+    }
+
+    /** A number with at most three decimals and no trailing zeros: 2, 4.5, 1.125. */
+    public static String formatNumber(double value) {
+        double rounded = Math.round(value * 1000) / 1000.0;
+        return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
     }
 
     public static TherapyPeriod of(Therapy therapy) {
