@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.myotrack.common.MyoTrackConfig;
 import org.myotrack.patient.PatientRecordChanged;
@@ -14,6 +16,9 @@ import org.myotrack.scoring.TotalImprovementScore;
 import org.myotrack.scoring.TotalImprovementScoreResult;
 import org.myotrack.security.Actor;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads patients' records and runs the refractory rules on them: live for one patient's flags, and into the
@@ -54,6 +57,9 @@ public class FlagService {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager em;
+
     public RuleConfig rules() {
         return config.rules().toRuleConfig();
     }
@@ -73,36 +79,66 @@ public class FlagService {
         refresh(List.of(change.patientId()));
     }
 
-    /** Re-evaluates the given patients and stores the result, in the caller's transaction. */
+    /**
+     * Re-evaluates the given patients and stores the result, in the caller's transaction. The patients' rows are
+     * locked first, so two transactions writing to one patient evaluate one after the other and the later one sees
+     * the earlier one's write: the stored state never misses a committed write. The session is flushed so the
+     * record read is the one this transaction wrote.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(Collection<Long> patientIds) {
+        if (patientIds.isEmpty()) {
+            return;
+        }
+        em.flush();
         RuleConfig rules = rules();
-        Map<Long, PatientRecord> records = loader.load(patientIds);
-        Map<Long, PatientFlagState> stored = states.list("patientId in ?1", records.keySet()).stream()
-                .collect(Collectors.toMap(s -> s.patientId, Function.identity()));
         Instant now = Instant.now(clock);
-        for (PatientRecord record : records.values()) {
-            Evaluation evaluation = RefractoryRules.evaluate(record, rules);
-            PatientFlagState state = stored.get(record.patientId());
-            boolean isNew = state == null;
-            if (isNew) {
-                state = new PatientFlagState();
-                state.patientId = record.patientId();
+        em.unwrap(Session.class).doWork(connection -> {
+            lockPatients(connection, patientIds);
+            Map<Long, PatientRecord> records = loader.load(connection, patientIds);
+            List<PatientFlagState> evaluated = new ArrayList<>(records.size());
+            for (PatientRecord record : records.values()) {
+                evaluated.add(evaluate(record, rules, now));
             }
-            state.rulesVersion = evaluation.rulesVersion();
-            state.refractory = evaluation.refractory();
-            state.visitCount = record.visits().size();
-            state.evaluatedAt = now;
-            TotalImprovementScoreResult latest = latestScore(record);
-            state.latestTis = latest == null ? null : latest.tis();
-            state.latestResponse = latest == null ? null : latest.response().name();
-            state.flags.clear();
-            for (Flag flag : evaluation.flags()) {
-                state.flags.add(new StoredFlag(flag.code(), flag.since()));
-            }
-            if (isNew) {
-                // Persisted only once complete: Hibernate captures the row to insert at persist time.
-                states.persist(state);
+            states.replace(connection, evaluated);
+        });
+    }
+
+    private static PatientFlagState evaluate(PatientRecord record, RuleConfig rules, Instant now) {
+        Evaluation evaluation = RefractoryRules.evaluate(record, rules);
+        PatientFlagState state = new PatientFlagState();
+        state.patientId = record.patientId();
+        state.rulesVersion = evaluation.rulesVersion();
+        state.refractory = evaluation.refractory();
+        state.visitCount = record.visits().size();
+        state.evaluatedAt = now;
+        TotalImprovementScoreResult latest = latestScore(record);
+        state.latestTis = latest == null ? null : latest.tis();
+        state.latestResponse = latest == null ? null : latest.response().name();
+        for (Flag flag : evaluation.flags()) {
+            state.flags.add(new StoredFlag(flag.code(), flag.since()));
+        }
+        return state;
+    }
+
+    /** Locks the patients' rows until the transaction ends, lowest id first (one order, so no deadlock). */
+    private static void lockPatients(Connection connection, Collection<Long> patientIds) throws SQLException {
+        List<Long> sorted = patientIds.stream().distinct().sorted().toList();
+        long lowest = sorted.get(0);
+        long highest = sorted.get(sorted.size() - 1);
+        boolean range = highest - lowest < 2L * sorted.size();
+        String sql = range ? "SELECT id FROM patients WHERE id BETWEEN ? AND ? ORDER BY id FOR UPDATE"
+                : "SELECT id FROM patients WHERE id = ? FOR UPDATE";
+        try (PreparedStatement lock = connection.prepareStatement(sql)) {
+            if (range) {
+                lock.setLong(1, lowest);
+                lock.setLong(2, highest);
+                lock.executeQuery().close();
+            } else {
+                for (long id : sorted) {
+                    lock.setLong(1, id);
+                    lock.executeQuery().close();
+                }
             }
         }
     }

@@ -3,6 +3,13 @@ package org.myotrack.refractory;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Reads and writes the stored evaluation of each patient. */
@@ -10,7 +17,6 @@ import java.util.List;
 public class PatientFlagStateRepository implements PanacheRepositoryBase<PatientFlagState, Long> {
 
     /** Ids of patients never evaluated or evaluated by another rules version, after {@code afterId}, in id order. */
-    @SuppressWarnings("unchecked")
     public List<Long> findStalePatientIds(String rulesVersion, long afterId, int limit) {
         return getEntityManager().createQuery(
                         "select p.id from Patient p where p.id > :afterId and not exists (select 1 from PatientFlagState s"
@@ -19,5 +25,79 @@ public class PatientFlagStateRepository implements PanacheRepositoryBase<Patient
                 .setParameter("version", rulesVersion)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /**
+     * Replaces the stored evaluation of each given patient, with statement batches on the caller's connection: the
+     * flags are deleted, the state row updated (or inserted when the patient has none yet) and the flags inserted.
+     * Portable SQL, so it runs the same on H2 and PostgreSQL.
+     */
+    public void replace(Connection connection, Collection<PatientFlagState> evaluated) throws SQLException {
+        if (evaluated.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM patient_flags WHERE patient_id = ?")) {
+            for (PatientFlagState state : evaluated) {
+                delete.setLong(1, state.patientId);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        List<PatientFlagState> missing = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE patient_flag_states SET rules_version = ?,"
+                + " refractory = ?, visit_count = ?, latest_tis = ?, latest_response = ?, evaluated_at = ? WHERE patient_id = ?")) {
+            for (PatientFlagState state : evaluated) {
+                bindState(update, state);
+                update.addBatch();
+            }
+            int[] updated = update.executeBatch();
+            int i = 0;
+            for (PatientFlagState state : evaluated) {
+                if (updated[i++] == 0) {
+                    missing.add(state);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO patient_flag_states (rules_version,"
+                    + " refractory, visit_count, latest_tis, latest_response, evaluated_at, patient_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (PatientFlagState state : missing) {
+                    bindState(insert, state);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO patient_flags (patient_id, code, since) VALUES (?, ?, ?)")) {
+            boolean any = false;
+            for (PatientFlagState state : evaluated) {
+                for (StoredFlag flag : state.flags) {
+                    insert.setLong(1, state.patientId);
+                    insert.setString(2, flag.code.name());
+                    insert.setObject(3, flag.since);
+                    insert.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** Binds the state's columns in the order both the update and the insert name them, the patient id last. */
+    private static void bindState(PreparedStatement statement, PatientFlagState state) throws SQLException {
+        statement.setString(1, state.rulesVersion);
+        statement.setBoolean(2, state.refractory);
+        statement.setInt(3, state.visitCount);
+        if (state.latestTis == null) {
+            statement.setNull(4, Types.DECIMAL);
+        } else {
+            statement.setBigDecimal(4, java.math.BigDecimal.valueOf(state.latestTis));
+        }
+        statement.setString(5, state.latestResponse);
+        statement.setObject(6, state.evaluatedAt.atOffset(ZoneOffset.UTC));
+        statement.setLong(7, state.patientId);
     }
 }

@@ -3,35 +3,45 @@ package org.myotrack.refractory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.hibernate.jpa.AvailableHints;
-import org.myotrack.investigation.Investigation;
+import org.hibernate.Session;
+import org.myotrack.investigation.Finding;
+import org.myotrack.investigation.InvestigationType;
 import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
-import org.myotrack.patient.Autoantibody;
-import org.myotrack.patient.Patient;
+import org.myotrack.patient.Diagnosis;
+import org.myotrack.scoring.CoreSetMeasures;
+import org.myotrack.scoring.EnzymeLevel;
 import org.myotrack.scoring.ScoredVisit;
-import org.myotrack.therapy.Therapy;
+import org.myotrack.therapy.DoseUnit;
+import org.myotrack.therapy.Drug;
+import org.myotrack.therapy.Frequency;
+import org.myotrack.therapy.Route;
+import org.myotrack.therapy.StopReason;
 import org.myotrack.therapy.TherapyPeriod;
-import org.myotrack.trajectory.TrajectoryService;
-import org.myotrack.visit.Visit;
+import org.myotrack.visit.EnzymeTest;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads patients' whole records for the rules: a fixed number of queries for any number of patients (patients
- * with serology, visits with enzymes, therapies, investigations with findings), never one query per row. The
- * entities are read-only: Hibernate keeps no snapshots of them and skips them when it flushes.
+ * Reads patients' whole records for the rules, straight from the tables into plain records: a fixed number of
+ * queries for any number of patients (patients, serology, visits with enzymes, therapies, investigations with
+ * findings), never one query per row, and no entity in the persistence context. Re-evaluating the whole registry
+ * spends its time in the rules and the database, not in building and flushing entities that are only read.
+ * Callers inside a writing transaction flush first, so the record read is the one the transaction wrote.
  */
 @ApplicationScoped
 public class PatientRecordLoader {
@@ -47,85 +57,265 @@ public class PatientRecordLoader {
         if (patientIds.isEmpty()) {
             return Map.of();
         }
-        Set<Long> wanted = new HashSet<>(patientIds);
-        List<Patient> patients = query("select distinct p from Patient p left join fetch p.autoantibodies"
-                + " where %s order by p.id", "p.id", Patient.class, wanted);
-        Map<Long, List<ScoredVisit>> visits = new HashMap<>();
-        for (Visit visit : query("select distinct v from Visit v left join fetch v.enzymes"
-                + " where %s and v.deletedAt is null order by v.patientId, v.visitDate, v.id", "v.patientId", Visit.class, wanted)) {
-            if (wanted.contains(visit.patientId)) {
-                visits.computeIfAbsent(visit.patientId, id -> new ArrayList<>()).add(TrajectoryService.toScoredVisit(visit));
-            }
+        return em.unwrap(Session.class).doReturningWork(connection -> load(connection, patientIds));
+    }
+
+    /** As {@link #load(Collection)}, on the given connection. */
+    public Map<Long, PatientRecord> load(Connection connection, Collection<Long> patientIds) throws SQLException {
+        if (patientIds.isEmpty()) {
+            return Map.of();
         }
-        Map<Long, List<TherapyPeriod>> therapies = new HashMap<>();
-        for (Therapy therapy : query("select t from Therapy t where %s and t.deletedAt is null"
-                + " order by t.patientId, t.startDate, t.id", "t.patientId", Therapy.class, wanted)) {
-            if (wanted.contains(therapy.patientId)) {
-                therapies.computeIfAbsent(therapy.patientId, id -> new ArrayList<>()).add(TherapyPeriod.of(therapy));
-            }
+        List<Long> sorted = patientIds.stream().distinct().sorted(Comparator.naturalOrder()).toList();
+        Map<Long, Patient> patients = new LinkedHashMap<>();
+        for (List<Long> group : groups(sorted)) {
+            readPatients(connection, group, patients);
         }
-        Map<Long, List<InvestigationRecord>> investigations = new HashMap<>();
-        for (Investigation investigation : query("select distinct i from Investigation i left join fetch i.findings"
-                + " where %s and i.deletedAt is null order by i.patientId, i.date, i.id", "i.patientId", Investigation.class, wanted)) {
-            if (wanted.contains(investigation.patientId)) {
-                investigations.computeIfAbsent(investigation.patientId, id -> new ArrayList<>()).add(new InvestigationRecord(
-                        investigation.id, investigation.date, investigation.type, Set.copyOf(investigation.findings)));
-            }
+        for (List<Long> group : groups(sorted)) {
+            readAntibodies(connection, group, patients);
+            readVisits(connection, group, patients);
+            readTherapies(connection, group, patients);
+            readInvestigations(connection, group, patients);
         }
-        patients.removeIf(patient -> !wanted.contains(patient.id));
         Map<Long, PatientRecord> records = new LinkedHashMap<>();
-        for (Patient patient : patients) {
-            List<ScoredVisit> patientVisits = visits.getOrDefault(patient.id, List.of());
-            List<InvestigationRecord> patientInvestigations = new ArrayList<>(investigations.getOrDefault(patient.id, List.of()));
-            patientInvestigations.sort(Comparator.comparing(InvestigationRecord::date).thenComparing(InvestigationRecord::id));
-            records.put(patient.id, new PatientRecord(patient.id, patient.diagnosis, patient.juvenile, onsetAge(patient),
-                    latestResults(patient.autoantibodies), patientVisits, therapies.getOrDefault(patient.id, List.of()),
-                    patientInvestigations));
+        for (Patient patient : patients.values()) {
+            patient.investigations.sort(Comparator.comparing(InvestigationRecord::date).thenComparing(InvestigationRecord::id));
+            records.put(patient.id, new PatientRecord(patient.id, patient.diagnosis, patient.juvenile, patient.onsetAge,
+                    patient.antibodies(), patient.visits, patient.therapies, patient.investigations));
         }
         return records;
     }
 
-    /**
-     * Runs a read-only query whose {@code %s} is the patient condition. Ids that are close together (a batch of
-     * the whole registry) are read as one id range, since H2 checks each row of an IN list one element at a time;
-     * scattered ids are read in small IN lists. Callers drop rows of ids they did not ask for.
-     */
-    private <T> List<T> query(String jpql, String patientColumn, Class<T> type, Set<Long> ids) {
-        List<Long> sorted = new ArrayList<>(ids);
-        sorted.sort(Comparator.naturalOrder());
-        long lowest = sorted.get(0);
-        long highest = sorted.get(sorted.size() - 1);
-        if (highest - lowest < 2L * sorted.size()) {
-            return em.createQuery(String.format(jpql, patientColumn + " between :lowest and :highest"), type)
-                    .setParameter("lowest", lowest).setParameter("highest", highest)
-                    .setHint(AvailableHints.HINT_READ_ONLY, true).getResultList();
-        }
-        List<T> rows = new ArrayList<>();
-        for (int from = 0; from < sorted.size(); from += IN_LIST_SIZE) {
-            rows.addAll(em.createQuery(String.format(jpql, patientColumn + " in :ids"), type)
-                    .setParameter("ids", sorted.subList(from, Math.min(sorted.size(), from + IN_LIST_SIZE)))
-                    .setHint(AvailableHints.HINT_READ_ONLY, true).getResultList());
-        }
-        return rows;
-    }
+    /** A patient's record as it is read, table by table. */
+    private static final class Patient {
+        final long id;
+        final Diagnosis diagnosis;
+        final boolean juvenile;
+        final Integer onsetAge;
+        final Map<Antibody, LocalDate> antibodyDates = new EnumMap<>(Antibody.class);
+        final Map<Antibody, AntibodyResult> antibodyResults = new EnumMap<>(Antibody.class);
+        final List<ScoredVisit> visits = new ArrayList<>();
+        final List<TherapyPeriod> therapies = new ArrayList<>();
+        final List<InvestigationRecord> investigations = new ArrayList<>();
 
-    private static Integer onsetAge(Patient patient) {
-        LocalDate onset = patient.onsetDate != null ? patient.onsetDate : patient.diagnosisDate;
-        return onset == null ? null : Period.between(patient.birthDate, onset).getYears();
-    }
+        Patient(long id, Diagnosis diagnosis, boolean juvenile, Integer onsetAge) {
+            this.id = id;
+            this.diagnosis = diagnosis;
+            this.juvenile = juvenile;
+            this.onsetAge = onsetAge;
+        }
 
-    /** The latest result per antibody; an undated result counts as older than any dated one. */
-    private static Map<Antibody, AntibodyResult> latestResults(List<Autoantibody> antibodies) {
-        Map<Antibody, Autoantibody> latest = new EnumMap<>(Antibody.class);
-        for (Autoantibody antibody : antibodies) {
-            Autoantibody held = latest.get(antibody.antibody);
-            if (held == null || held.testDate == null
-                    || antibody.testDate != null && !antibody.testDate.isBefore(held.testDate)) {
-                latest.put(antibody.antibody, antibody);
+        /** Keeps the latest result per antibody; an undated result counts as older than any dated one. */
+        void antibody(Antibody antibody, AntibodyResult result, LocalDate testDate) {
+            boolean held = antibodyResults.containsKey(antibody);
+            LocalDate heldDate = antibodyDates.get(antibody);
+            if (!held || heldDate == null || testDate != null && !testDate.isBefore(heldDate)) {
+                antibodyResults.put(antibody, result);
+                antibodyDates.put(antibody, testDate);
             }
         }
-        Map<Antibody, AntibodyResult> results = new EnumMap<>(Antibody.class);
-        latest.forEach((antibody, result) -> results.put(antibody, result.result));
-        return results;
+
+        Map<Antibody, AntibodyResult> antibodies() {
+            return antibodyResults;
+        }
+    }
+
+    /**
+     * Splits the ids into groups read with one query each: ids close together (a batch of the whole registry) are
+     * one id range, since H2 checks each row of an IN list one element at a time; scattered ids go in small lists.
+     */
+    private static List<List<Long>> groups(List<Long> sorted) {
+        long lowest = sorted.get(0);
+        long highest = sorted.get(sorted.size() - 1);
+        if (sorted.size() == 1 || highest - lowest < 2L * sorted.size()) {
+            return List.of(sorted);
+        }
+        List<List<Long>> groups = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += IN_LIST_SIZE) {
+            groups.add(sorted.subList(from, Math.min(sorted.size(), from + IN_LIST_SIZE)));
+        }
+        return groups;
+    }
+
+    /** The condition on {@code column} selecting the group: equality, a range, or an IN list. */
+    private static String condition(String column, List<Long> group) {
+        if (group.size() == 1) {
+            return column + " = ?";
+        }
+        long lowest = group.get(0);
+        long highest = group.get(group.size() - 1);
+        if (highest - lowest < 2L * group.size()) {
+            return column + " BETWEEN ? AND ?";
+        }
+        return column + " IN (" + "?,".repeat(group.size() - 1) + "?)";
+    }
+
+    private static void bind(PreparedStatement statement, List<Long> group) throws SQLException {
+        long lowest = group.get(0);
+        long highest = group.get(group.size() - 1);
+        if (group.size() == 1) {
+            statement.setLong(1, lowest);
+        } else if (highest - lowest < 2L * group.size()) {
+            statement.setLong(1, lowest);
+            statement.setLong(2, highest);
+        } else {
+            for (int i = 0; i < group.size(); i++) {
+                statement.setLong(i + 1, group.get(i));
+            }
+        }
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, List<Long> group, RowReader reader) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, group);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        }
+    }
+
+    private static void readPatients(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
+        query(connection, "SELECT id, diagnosis, juvenile, birth_date, onset_date, diagnosis_date FROM patients WHERE "
+                + condition("id", group) + " ORDER BY id", group, row -> {
+            long id = row.getLong(1);
+            LocalDate birth = date(row, 4);
+            LocalDate onset = date(row, 5);
+            if (onset == null) {
+                onset = date(row, 6);
+            }
+            Integer onsetAge = onset == null ? null : Period.between(birth, onset).getYears();
+            patients.put(id, new Patient(id, Diagnosis.valueOf(row.getString(2)), row.getBoolean(3), onsetAge));
+        });
+    }
+
+    private static void readAntibodies(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
+        query(connection, "SELECT patient_id, antibody, test_result, test_date FROM autoantibodies WHERE "
+                + condition("patient_id", group) + " ORDER BY patient_id, id", group, row -> {
+            Patient patient = patients.get(row.getLong(1));
+            if (patient != null) {
+                patient.antibody(Antibody.valueOf(row.getString(2)), AntibodyResult.valueOf(row.getString(3)), date(row, 4));
+            }
+        });
+    }
+
+    private static void readVisits(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
+        String sql = "SELECT v.patient_id, v.id, v.visit_date, v.physician_global_activity, v.patient_global_activity,"
+                + " v.mmt8, v.mmt8_max, v.cmas, v.haq, v.extramuscular_activity, e.test, e.test_value, e.uln"
+                + " FROM visits v LEFT JOIN enzyme_results e ON e.visit_id = v.id"
+                + " WHERE " + condition("v.patient_id", group) + " AND v.deleted_at IS NULL"
+                + " ORDER BY v.patient_id, v.visit_date, v.id, e.test";
+        VisitRows visits = new VisitRows(patients);
+        query(connection, sql, group, visits::read);
+        visits.finish();
+    }
+
+    /** Collects the rows of a visit (one per enzyme result) into one scored visit. */
+    private static final class VisitRows {
+        private final Map<Long, Patient> patients;
+        private Patient patient;
+        private long visitId = -1;
+        private LocalDate date;
+        private Object[] measures;
+        private final List<EnzymeLevel> enzymes = new ArrayList<>();
+
+        VisitRows(Map<Long, Patient> patients) {
+            this.patients = patients;
+        }
+
+        void read(ResultSet row) throws SQLException {
+            long id = row.getLong(2);
+            if (id != visitId) {
+                finish();
+                patient = patients.get(row.getLong(1));
+                visitId = id;
+                date = date(row, 3);
+                measures = new Object[] {decimal(row, 4), decimal(row, 5), integer(row, 6), integer(row, 7),
+                        integer(row, 8), decimal(row, 9), decimal(row, 10)};
+            }
+            String test = row.getString(11);
+            if (test != null) {
+                enzymes.add(new EnzymeLevel(EnzymeTest.valueOf(test), row.getDouble(12), row.getDouble(13)));
+            }
+        }
+
+        void finish() {
+            if (visitId >= 0 && patient != null) {
+                patient.visits.add(new ScoredVisit(visitId, date, new CoreSetMeasures((Double) measures[0],
+                        (Double) measures[1], (Integer) measures[2], (Integer) measures[3], (Integer) measures[4],
+                        (Double) measures[5], (Double) measures[6], List.copyOf(enzymes))));
+            }
+            enzymes.clear();
+            visitId = -1;
+        }
+    }
+
+    private static void readTherapies(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
+        query(connection, "SELECT patient_id, id, drug, drug_name, dose, dose_unit, frequency, route, start_date,"
+                + " end_date, stop_reason FROM therapies WHERE " + condition("patient_id", group)
+                + " AND deleted_at IS NULL ORDER BY patient_id, start_date, id", group, row -> {
+            Patient patient = patients.get(row.getLong(1));
+            if (patient != null) {
+                patient.therapies.add(new TherapyPeriod(row.getLong(2), Drug.valueOf(row.getString(3)), row.getString(4),
+                        decimal(row, 5), enumOf(DoseUnit.class, row.getString(6)), enumOf(Frequency.class, row.getString(7)),
+                        enumOf(Route.class, row.getString(8)), date(row, 9), date(row, 10),
+                        enumOf(StopReason.class, row.getString(11))));
+            }
+        });
+    }
+
+    private static void readInvestigations(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
+        String sql = "SELECT i.patient_id, i.id, i.investigation_date, i.investigation_type, f.finding"
+                + " FROM investigations i LEFT JOIN investigation_findings f ON f.investigation_id = i.id"
+                + " WHERE " + condition("i.patient_id", group) + " AND i.deleted_at IS NULL"
+                + " ORDER BY i.patient_id, i.investigation_date, i.id";
+        Map<Long, Object[]> investigations = new LinkedHashMap<>();
+        query(connection, sql, group, row -> {
+            Object[] investigation = investigations.computeIfAbsent(row.getLong(2), id -> {
+                try {
+                    return new Object[] {row.getLong(1), date(row, 3), InvestigationType.valueOf(row.getString(4)),
+                            EnumSet.noneOf(Finding.class)};
+                } catch (SQLException failed) {
+                    throw new IllegalStateException(failed);
+                }
+            });
+            String finding = row.getString(5);
+            if (finding != null) {
+                @SuppressWarnings("unchecked")
+                Set<Finding> findings = (Set<Finding>) investigation[3];
+                findings.add(Finding.valueOf(finding));
+            }
+        });
+        investigations.forEach((id, investigation) -> {
+            Patient patient = patients.get((Long) investigation[0]);
+            if (patient != null) {
+                @SuppressWarnings("unchecked")
+                Set<Finding> findings = (Set<Finding>) investigation[3];
+                patient.investigations.add(new InvestigationRecord(id, (LocalDate) investigation[1],
+                        (InvestigationType) investigation[2], Set.copyOf(findings)));
+            }
+        });
+    }
+
+    private static LocalDate date(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
+    }
+
+    private static Double decimal(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Integer integer(ResultSet row, int column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

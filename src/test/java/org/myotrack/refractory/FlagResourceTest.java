@@ -104,6 +104,30 @@ class FlagResourceTest {
     }
 
     @Test
+    void shouldKeepStoredStateCompleteWhenVisitsOfOnePatientArriveAtOnce() throws Exception {
+        int writers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+        List<java.util.concurrent.Future<Long>> posted = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                String date = "2021-0" + (i + 1) + "-10";
+                posted.add(pool.submit(() -> {
+                    start.await();
+                    return activeVisit(date);
+                }));
+            }
+            for (var visit : posted) {
+                visit.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int stored = QuarkusTransaction.requiringNew().call(() -> states.findById(patientId).visitCount);
+        assertThat(stored).as("visits counted by the stored state after concurrent writes").isEqualTo(writers);
+    }
+
+    @Test
     void shouldAnswerPatientWithoutVisitsWithNoFlags() {
         clinician().get(flags()).then().statusCode(200).body("flags", hasSize(0)).body("refractory", is(false));
     }
