@@ -50,6 +50,40 @@ public class CohortRepository {
         return query.getSingleResult();
     }
 
+    /** Patients per (site code, sex, birth year, diagnosis) group of the cohort: the k-anonymity groups. */
+    public List<Object[]> groupSizes(CohortCriteria criteria) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(criteria, parameters);
+        TypedQuery<Object[]> query = em.createQuery("select p.site.code, p.sex, year(p.birthDate), p.diagnosis, count(p)"
+                + " from Patient p where 1 = 1" + where + " group by p.site.code, p.sex, year(p.birthDate), p.diagnosis", Object[].class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /**
+     * Counts rows of the cohort's records with a query of the form {@code select ... from X where <patient> in
+     * (cohort)}: {@code %s} in {@code jpql} is replaced by the cohort's patient-id subquery.
+     */
+    public long countInCohort(CohortCriteria criteria, String jpql) {
+        Map<String, Object> parameters = new HashMap<>();
+        String cohort = "(select p.id from Patient p where 1 = 1" + where(criteria, parameters) + ")";
+        TypedQuery<Long> query = em.createQuery(String.format(jpql, cohort), Long.class);
+        parameters.forEach(query::setParameter);
+        Long count = query.getSingleResult();
+        return count == null ? 0 : count;
+    }
+
+    /** The most visits any patient of the cohort has; 0 for a cohort without visits. */
+    public int mostVisits(CohortCriteria criteria) {
+        Map<String, Object> parameters = new HashMap<>();
+        String cohort = "(select p.id from Patient p where 1 = 1" + where(criteria, parameters) + ")";
+        TypedQuery<Long> query = em.createQuery("select count(v) from Visit v where v.deletedAt is null and v.patientId in "
+                + cohort + " group by v.patientId order by count(v) desc", Long.class).setMaxResults(1);
+        parameters.forEach(query::setParameter);
+        List<Long> most = query.getResultList();
+        return most.isEmpty() ? 0 : Math.toIntExact(most.get(0));
+    }
+
     private static String where(CohortCriteria criteria, Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder();
         if (criteria.diagnosis() != null) {

@@ -24,6 +24,28 @@ public interface MyoTrackConfig {
     /** Password of the {@code admin} user created on the first start outside demo mode (env {@code MYOTRACK_ADMIN_PASSWORD}). */
     Optional<String> adminPassword();
 
+    /** De-identification of cohort exports. */
+    Export export();
+
+    /** De-identification settings of cohort exports (api.md "Cohorts"). */
+    interface Export {
+
+        /**
+         * Registry secret keying pseudonyms and date shifts (env {@code MYOTRACK_EXPORT_SECRET}, at least 32
+         * characters); when unset, one is generated on first use and kept in the data directory. Changing it
+         * changes every pseudonym and date shift.
+         */
+        Optional<String> secret();
+
+        /** Smallest group over (site, sex, birth year, diagnosis) an export may show before birth years are banded. */
+        @WithDefault("5")
+        int minimumGroupSize();
+
+        /** Width in years of the birth-year bands used when a group is smaller than the minimum. */
+        @WithDefault("5")
+        int birthYearBand();
+    }
+
     /** Thresholds of the registry's clinical rules (clinical.md §6), all "registry rules" kept out of code. */
     Rules rules();
 

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.myotrack.common.IdGroups;
 import org.myotrack.common.MyoTrackConfig;
 import org.myotrack.patient.PatientRecordChanged;
 import org.myotrack.patient.PatientService;
@@ -123,22 +124,11 @@ public class FlagService {
 
     /** Locks the patients' rows until the transaction ends, lowest id first (one order, so no deadlock). */
     private static void lockPatients(Connection connection, Collection<Long> patientIds) throws SQLException {
-        List<Long> sorted = patientIds.stream().distinct().sorted().toList();
-        long lowest = sorted.get(0);
-        long highest = sorted.get(sorted.size() - 1);
-        boolean range = highest - lowest < 2L * sorted.size();
-        String sql = range ? "SELECT id FROM patients WHERE id BETWEEN ? AND ? ORDER BY id FOR UPDATE"
-                : "SELECT id FROM patients WHERE id = ? FOR UPDATE";
-        try (PreparedStatement lock = connection.prepareStatement(sql)) {
-            if (range) {
-                lock.setLong(1, lowest);
-                lock.setLong(2, highest);
+        for (List<Long> group : IdGroups.of(patientIds)) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM patients WHERE "
+                    + IdGroups.condition("id", group) + " ORDER BY id FOR UPDATE")) {
+                IdGroups.bind(lock, 1, group);
                 lock.executeQuery().close();
-            } else {
-                for (long id : sorted) {
-                    lock.setLong(1, id);
-                    lock.executeQuery().close();
-                }
             }
         }
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.myotrack.common.IdGroups;
 import org.myotrack.investigation.Finding;
 import org.myotrack.investigation.InvestigationType;
 import org.myotrack.patient.Antibody;
@@ -46,9 +47,6 @@ import java.util.Set;
 @ApplicationScoped
 public class PatientRecordLoader {
 
-    /** Largest IN list sent for scattered ids: H2 compares each row with every element of the list. */
-    static final int IN_LIST_SIZE = 64;
-
     @Inject
     EntityManager em;
 
@@ -65,12 +63,14 @@ public class PatientRecordLoader {
         if (patientIds.isEmpty()) {
             return Map.of();
         }
-        List<Long> sorted = patientIds.stream().distinct().sorted(Comparator.naturalOrder()).toList();
+        List<List<Long>> groups = IdGroups.of(patientIds);
         Map<Long, Patient> patients = new LinkedHashMap<>();
-        for (List<Long> group : groups(sorted)) {
+        for (List<Long> group : groups) {
             readPatients(connection, group, patients);
         }
-        for (List<Long> group : groups(sorted)) {
+        // A range may cover patients not asked for: only those asked for are kept, and rows of others skipped.
+        patients.keySet().retainAll(Set.copyOf(patientIds));
+        for (List<Long> group : groups) {
             readAntibodies(connection, group, patients);
             readVisits(connection, group, patients);
             readTherapies(connection, group, patients);
@@ -119,58 +119,13 @@ public class PatientRecordLoader {
         }
     }
 
-    /**
-     * Splits the ids into groups read with one query each: ids close together (a batch of the whole registry) are
-     * one id range, since H2 checks each row of an IN list one element at a time; scattered ids go in small lists.
-     */
-    private static List<List<Long>> groups(List<Long> sorted) {
-        long lowest = sorted.get(0);
-        long highest = sorted.get(sorted.size() - 1);
-        if (sorted.size() == 1 || highest - lowest < 2L * sorted.size()) {
-            return List.of(sorted);
-        }
-        List<List<Long>> groups = new ArrayList<>();
-        for (int from = 0; from < sorted.size(); from += IN_LIST_SIZE) {
-            groups.add(sorted.subList(from, Math.min(sorted.size(), from + IN_LIST_SIZE)));
-        }
-        return groups;
-    }
-
-    /** The condition on {@code column} selecting the group: equality, a range, or an IN list. */
-    private static String condition(String column, List<Long> group) {
-        if (group.size() == 1) {
-            return column + " = ?";
-        }
-        long lowest = group.get(0);
-        long highest = group.get(group.size() - 1);
-        if (highest - lowest < 2L * group.size()) {
-            return column + " BETWEEN ? AND ?";
-        }
-        return column + " IN (" + "?,".repeat(group.size() - 1) + "?)";
-    }
-
-    private static void bind(PreparedStatement statement, List<Long> group) throws SQLException {
-        long lowest = group.get(0);
-        long highest = group.get(group.size() - 1);
-        if (group.size() == 1) {
-            statement.setLong(1, lowest);
-        } else if (highest - lowest < 2L * group.size()) {
-            statement.setLong(1, lowest);
-            statement.setLong(2, highest);
-        } else {
-            for (int i = 0; i < group.size(); i++) {
-                statement.setLong(i + 1, group.get(i));
-            }
-        }
-    }
-
     private interface RowReader {
         void read(ResultSet row) throws SQLException;
     }
 
     private static void query(Connection connection, String sql, List<Long> group, RowReader reader) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, group);
+            IdGroups.bind(statement, 1, group);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     reader.read(rows);
@@ -181,7 +136,7 @@ public class PatientRecordLoader {
 
     private static void readPatients(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
         query(connection, "SELECT id, diagnosis, juvenile, birth_date, onset_date, diagnosis_date FROM patients WHERE "
-                + condition("id", group) + " ORDER BY id", group, row -> {
+                + IdGroups.condition("id", group) + " ORDER BY id", group, row -> {
             long id = row.getLong(1);
             LocalDate birth = date(row, 4);
             LocalDate onset = date(row, 5);
@@ -195,7 +150,7 @@ public class PatientRecordLoader {
 
     private static void readAntibodies(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
         query(connection, "SELECT patient_id, antibody, test_result, test_date FROM autoantibodies WHERE "
-                + condition("patient_id", group) + " ORDER BY patient_id, id", group, row -> {
+                + IdGroups.condition("patient_id", group) + " ORDER BY patient_id, id", group, row -> {
             Patient patient = patients.get(row.getLong(1));
             if (patient != null) {
                 patient.antibody(Antibody.valueOf(row.getString(2)), AntibodyResult.valueOf(row.getString(3)), date(row, 4));
@@ -207,7 +162,7 @@ public class PatientRecordLoader {
         String sql = "SELECT v.patient_id, v.id, v.visit_date, v.physician_global_activity, v.patient_global_activity,"
                 + " v.mmt8, v.mmt8_max, v.cmas, v.haq, v.extramuscular_activity, e.test, e.test_value, e.uln"
                 + " FROM visits v LEFT JOIN enzyme_results e ON e.visit_id = v.id"
-                + " WHERE " + condition("v.patient_id", group) + " AND v.deleted_at IS NULL"
+                + " WHERE " + IdGroups.condition("v.patient_id", group) + " AND v.deleted_at IS NULL"
                 + " ORDER BY v.patient_id, v.visit_date, v.id, e.test";
         VisitRows visits = new VisitRows(patients);
         query(connection, sql, group, visits::read);
@@ -256,7 +211,7 @@ public class PatientRecordLoader {
 
     private static void readTherapies(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
         query(connection, "SELECT patient_id, id, drug, drug_name, dose, dose_unit, frequency, route, start_date,"
-                + " end_date, stop_reason FROM therapies WHERE " + condition("patient_id", group)
+                + " end_date, stop_reason FROM therapies WHERE " + IdGroups.condition("patient_id", group)
                 + " AND deleted_at IS NULL ORDER BY patient_id, start_date, id", group, row -> {
             Patient patient = patients.get(row.getLong(1));
             if (patient != null) {
@@ -271,7 +226,7 @@ public class PatientRecordLoader {
     private static void readInvestigations(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
         String sql = "SELECT i.patient_id, i.id, i.investigation_date, i.investigation_type, f.finding"
                 + " FROM investigations i LEFT JOIN investigation_findings f ON f.investigation_id = i.id"
-                + " WHERE " + condition("i.patient_id", group) + " AND i.deleted_at IS NULL"
+                + " WHERE " + IdGroups.condition("i.patient_id", group) + " AND i.deleted_at IS NULL"
                 + " ORDER BY i.patient_id, i.investigation_date, i.id";
         Map<Long, Object[]> investigations = new LinkedHashMap<>();
         query(connection, sql, group, row -> {

@@ -27,9 +27,10 @@ public class ReportResource {
 
     @GET
     @Produces("application/pdf")
-    @RolesAllowed({Role.CLINICIAN_NAME, Role.ADMIN_NAME, Role.COORDINATOR_NAME})
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Patient report (PDF)", description = "Roles: CLINICIAN (own site; identified, with the external "
-            + "id), ADMIN and COORDINATOR (any site; pseudonymous: registry code and birth year only). Header, trend "
+            + "id), ADMIN (any site; registry code and birth year, no external id). Not for coordinators: a report "
+            + "carries real visit dates, which only de-identified exports may give them shifted. Header, trend "
             + "chart, visit table with TIS and response, flags with evidence and references, therapy history.")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "401", description = ApiResponses.UNAUTHENTICATED)

@@ -1,0 +1,168 @@
+package org.myotrack.cohort.export;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.myotrack.cohort.CohortCriteria;
+import org.myotrack.cohort.CohortRepository;
+import org.myotrack.common.MyoTrackConfig;
+import org.myotrack.common.ProblemException;
+import org.myotrack.common.Violation;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * De-identified cohort exports: plans an export (row count, k-anonymity, birth-year banding) before its first
+ * byte, then streams it batch by batch, each batch read in its own short transaction, so an export of any size
+ * holds one batch in memory and never one long transaction.
+ */
+@ApplicationScoped
+public class CohortExportService {
+
+    /** Patients read per batch: a few hundred keeps queries few and the heap flat. */
+    static final int BATCH_SIZE = 250;
+    private static final int FETCH_SIZE = 1_000;
+
+    @Inject
+    CohortRepository cohorts;
+
+    @Inject
+    RegistrySecret secret;
+
+    @Inject
+    MyoTrackConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager em;
+
+    private volatile FhirContext fhir;
+
+    @Transactional
+    public ExportPlan plan(CohortCriteria criteria, ExportFormat format, DateMode dates) {
+        if (format == ExportFormat.FHIR && dates == DateMode.RELATIVE) {
+            throw ProblemException.invalid(List.of(new Violation("dates",
+                    "must be shifted for the fhir format, whose dates are calendar dates")));
+        }
+        long patients = cohorts.count(criteria);
+        int exportYear = LocalDate.now(clock).getYear();
+        int minimum = config.export().minimumGroupSize();
+        List<Object[]> groups = cohorts.groupSizes(criteria);
+        long byYear = smallestGroup(groups, exportYear, 1);
+        int band = byYear >= minimum || patients == 0 ? 1 : config.export().birthYearBand();
+        long smallest = band == 1 ? byYear : smallestGroup(groups, exportYear, band);
+        long rows = switch (format) {
+            case CSV -> cohorts.countInCohort(criteria, "select count(v) from Visit v where v.deletedAt is null and v.patientId in %s")
+                    + cohorts.countInCohort(criteria, "select count(p) from Patient p where p.id in %s and not exists"
+                    + " (select 1 from Visit v where v.patientId = p.id and v.deletedAt is null)");
+            case CSV_WIDE, NDJSON -> patients;
+            case FHIR -> fhirResources(criteria, patients);
+        };
+        int visitGroups = format == ExportFormat.CSV_WIDE ? cohorts.mostVisits(criteria) : 0;
+        return new ExportPlan(criteria, format, dates, patients, rows, exportYear, minimum, smallest, byYear, band, visitGroups);
+    }
+
+    /** Patient and Condition per patient, an Observation per serology result, measure and enzyme, a MedicationStatement per therapy. */
+    private long fhirResources(CohortCriteria criteria, long patients) {
+        StringBuilder measures = new StringBuilder();
+        for (VisitMeasure measure : VisitMeasure.values()) {
+            if (measure.code() != null) {
+                measures.append(measures.isEmpty() ? "" : " + ")
+                        .append("case when v.").append(measure.field()).append(" is not null then 1 else 0 end");
+            }
+        }
+        return 2 * patients
+                + cohorts.countInCohort(criteria, "select count(a) from Autoantibody a where a.patient.id in %s")
+                + cohorts.countInCohort(criteria, "select sum(" + measures + ") from Visit v where v.deletedAt is null and v.patientId in %s")
+                + cohorts.countInCohort(criteria, "select count(e) from EnzymeResult e where e.visit.deletedAt is null and e.visit.patientId in %s")
+                + cohorts.countInCohort(criteria, "select count(t) from Therapy t where t.deletedAt is null and t.patientId in %s");
+    }
+
+    /** Smallest group over (site, sex, birth-year label, diagnosis) with birth years in bands of {@code band} years. */
+    static long smallestGroup(List<Object[]> groups, int exportYear, int band) {
+        Map<List<Object>, Long> sizes = new HashMap<>();
+        for (Object[] group : groups) {
+            String birthYear = BirthYears.label(((Number) group[2]).intValue(), exportYear, band);
+            sizes.merge(List.of(group[0], group[1], birthYear, group[3]), ((Number) group[4]).longValue(), Long::sum);
+        }
+        return sizes.values().stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    /** Writes the planned export to {@code out}, patient by patient in id order; the caller closes the stream. */
+    public void write(ExportPlan plan, OutputStream out) throws IOException {
+        Deidentification deidentification = new Deidentification(secret.pseudonyms(), plan.dates(), plan.exportYear(),
+                plan.birthYearBand());
+        BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        Writer text = new OutputStreamWriter(buffered, StandardCharsets.UTF_8);
+        CohortWriter writer = switch (plan.format()) {
+            case CSV -> new CsvLongWriter(text);
+            case CSV_WIDE -> new CsvWideWriter(text, plan.visitGroups());
+            case NDJSON -> new NdjsonWriter(buffered, mapper);
+            case FHIR -> new FhirWriter(text, fhirContext());
+        };
+        writer.begin();
+        long afterId = 0;
+        while (true) {
+            Batch batch = readBatch(plan.criteria(), afterId);
+            if (batch.lastId() < 0) {
+                break;
+            }
+            for (RegistryPatient patient : batch.patients()) {
+                writer.write(deidentification.apply(patient));
+            }
+            afterId = batch.lastId();
+        }
+        writer.finish();
+        text.flush();
+        buffered.flush();
+    }
+
+    private record Batch(long lastId, List<RegistryPatient> patients) {
+    }
+
+    private Batch readBatch(CohortCriteria criteria, long afterId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Long> ids = cohorts.patientIds(criteria, afterId, BATCH_SIZE);
+            if (ids.isEmpty()) {
+                return new Batch(-1, List.of());
+            }
+            List<RegistryPatient> patients = em.unwrap(Session.class)
+                    .doReturningWork(connection -> new CohortRecordReader(connection, FETCH_SIZE).read(ids));
+            return new Batch(ids.get(ids.size() - 1), patients);
+        });
+    }
+
+    /** Built once: a FHIR context scans the whole R4 model, which takes a second or two. */
+    private FhirContext fhirContext() {
+        FhirContext context = fhir;
+        if (context == null) {
+            synchronized (this) {
+                if (fhir == null) {
+                    fhir = FhirContext.forR4();
+                }
+                context = fhir;
+            }
+        }
+        return context;
+    }
+}

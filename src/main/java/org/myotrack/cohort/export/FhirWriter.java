@@ -1,0 +1,240 @@
+package org.myotrack.cohort.export;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.myotrack.therapy.DoseUnit;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * {@code fhir}: FHIR R4 resources as NDJSON (one resource per line, the Bulk Data export layout), built with the
+ * HAPI FHIR structures: per patient a Patient, a Condition coded in ICD-10-CM, SNOMED CT where one exists and the
+ * registry's subgroup, an Observation per serology result, per recorded measure (local code system) and per enzyme
+ * (LOINC, with the laboratory's ULN as reference range), and a MedicationStatement per therapy with its period.
+ * Resource ids derive from the pseudonym, so no database id leaves the registry and exports are repeatable.
+ */
+final class FhirWriter implements CohortWriter {
+
+    private final Writer out;
+    private final IParser parser;
+
+    FhirWriter(Writer out, FhirContext context) {
+        this.out = out;
+        this.parser = context.newJsonParser().setPrettyPrint(false);
+    }
+
+    @Override
+    public void begin() {
+        // NDJSON has no header.
+    }
+
+    @Override
+    public void write(ExportedPatient patient) throws IOException {
+        String id = patient.pseudonym();
+        Reference subject = new Reference("Patient/" + id);
+        line(patient(patient));
+        line(condition(patient, subject));
+        int serology = 0;
+        for (ExportedPatient.AntibodyTest test : patient.antibodies()) {
+            line(antibody(id + "-ab" + (++serology), test, subject));
+        }
+        for (ExportedPatient.Visit visit : patient.visits()) {
+            for (VisitMeasure measure : VisitMeasure.values()) {
+                if (measure.code() != null && visit.measure(measure) != null) {
+                    line(measure(id, visit, measure, subject));
+                }
+            }
+            for (ExportedPatient.Enzyme enzyme : visit.enzymes()) {
+                line(enzyme(id, visit, enzyme, subject));
+            }
+        }
+        for (ExportedPatient.Therapy therapy : patient.therapies()) {
+            line(therapy(id, therapy, subject));
+        }
+    }
+
+    private void line(IBaseResource resource) throws IOException {
+        parser.encodeResourceToWriter(resource, out);
+        out.write('\n');
+    }
+
+    private static Patient patient(ExportedPatient patient) {
+        Patient resource = new Patient();
+        resource.setId(patient.pseudonym());
+        resource.addIdentifier(new Identifier().setSystem(FhirCodes.PSEUDONYM).setValue(patient.pseudonym()));
+        resource.setGender(switch (patient.sex()) {
+            case FEMALE -> AdministrativeGender.FEMALE;
+            case MALE -> AdministrativeGender.MALE;
+            case OTHER -> AdministrativeGender.OTHER;
+            case UNKNOWN -> AdministrativeGender.UNKNOWN;
+        });
+        if (patient.birthYear().matches("\\d{4}")) {
+            resource.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(patient.birthYear()));
+        } else {
+            // A band or 90+ is no FHIR date: it travels as text in the registry's own extension.
+            resource.addExtension(FhirCodes.BIRTH_YEAR_EXTENSION, new StringType(patient.birthYear()));
+        }
+        resource.setManagingOrganization(new Reference().setIdentifier(
+                new Identifier().setSystem(FhirCodes.SITE).setValue(patient.siteCode())).setDisplay(patient.siteCode()));
+        return resource;
+    }
+
+    private static Condition condition(ExportedPatient patient, Reference subject) {
+        Condition condition = new Condition();
+        condition.setId(patient.pseudonym() + "-dx");
+        condition.setSubject(subject);
+        condition.setClinicalStatus(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active")));
+        condition.addCategory(new CodeableConcept(new Coding(FhirCodes.CONDITION_CATEGORY, "encounter-diagnosis",
+                "Encounter Diagnosis")));
+        CodeableConcept code = new CodeableConcept();
+        String[] icd = FhirCodes.icd10(patient.diagnosis());
+        code.addCoding(new Coding(FhirCodes.ICD10_CM, icd[0], icd[1]));
+        String[] snomed = FhirCodes.snomed(patient.diagnosis());
+        if (snomed != null) {
+            code.addCoding(new Coding(FhirCodes.SNOMED_CT, snomed[0], snomed[1]));
+        }
+        code.addCoding(new Coding(FhirCodes.SUBGROUP, patient.diagnosis().name(), null));
+        code.setText(patient.diagnosis().name());
+        condition.setCode(code);
+        if (patient.onsetDate() != null) {
+            condition.setOnset(dateTime(patient.onsetDate()));
+        }
+        if (patient.diagnosisDate() != null) {
+            condition.setRecordedDateElement(dateTime(patient.diagnosisDate()));
+        }
+        return condition;
+    }
+
+    private static Observation antibody(String id, ExportedPatient.AntibodyTest test, Reference subject) {
+        Observation observation = observation(id, "laboratory", subject);
+        observation.setCode(new CodeableConcept(new Coding(FhirCodes.ANTIBODY, test.antibody().name(), null))
+                .setText("Anti-" + test.antibody().name() + " antibody"));
+        observation.setValue(new CodeableConcept(new Coding(FhirCodes.INTERPRETATION, switch (test.result()) {
+            case POSITIVE -> "POS";
+            case NEGATIVE -> "NEG";
+            case EQUIVOCAL -> "IND";
+        }, test.result().name())));
+        if (test.testDate() != null) {
+            observation.setEffective(dateTime(test.testDate()));
+        }
+        return observation;
+    }
+
+    private static Observation measure(String id, ExportedPatient.Visit visit, VisitMeasure measure, Reference subject) {
+        Observation observation = observation(id + "-v" + visit.number() + "-" + measure.code(), "exam", subject);
+        observation.setCode(new CodeableConcept(new Coding(VisitMeasure.CODE_SYSTEM, measure.code(), measure.meaning())));
+        observation.setEffective(dateTime(visit.date()));
+        observation.setValue(new Quantity().setValue(visit.measure(measure).doubleValue()).setUnit(measure.unit()));
+        if (measure == VisitMeasure.MMT8 && visit.measure(VisitMeasure.MMT8_MAX) != null) {
+            // The scale used (80 or 150) is what makes the total readable.
+            observation.addReferenceRange().setLow(new Quantity().setValue(0).setUnit(measure.unit()))
+                    .setHigh(new Quantity().setValue(visit.measure(VisitMeasure.MMT8_MAX).doubleValue()).setUnit(measure.unit()));
+        }
+        return observation;
+    }
+
+    private static Observation enzyme(String id, ExportedPatient.Visit visit, ExportedPatient.Enzyme enzyme, Reference subject) {
+        String test = enzyme.test().name().toLowerCase(Locale.ROOT);
+        Observation observation = observation(id + "-v" + visit.number() + "-" + test, "laboratory", subject);
+        observation.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, enzyme.test().loinc(),
+                FhirCodes.loincDisplay(enzyme.test()))));
+        observation.setEffective(dateTime(visit.date()));
+        observation.setValue(quantity(enzyme.value(), enzyme.unit()));
+        observation.addReferenceRange().setHigh(quantity(enzyme.uln(), enzyme.unit()));
+        return observation;
+    }
+
+    private static Quantity quantity(double value, String unit) {
+        Quantity quantity = new Quantity().setValue(value).setUnit(unit);
+        if ("U/L".equals(unit)) {
+            quantity.setSystem(FhirCodes.UCUM).setCode("U/L");
+        }
+        return quantity;
+    }
+
+    private static Observation observation(String id, String category, Reference subject) {
+        Observation observation = new Observation();
+        observation.setId(id);
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory(new CodeableConcept(new Coding(FhirCodes.OBSERVATION_CATEGORY, category, null)));
+        observation.setSubject(subject);
+        return observation;
+    }
+
+    private static MedicationStatement therapy(String id, ExportedPatient.Therapy therapy, Reference subject) {
+        MedicationStatement statement = new MedicationStatement();
+        statement.setId(id + "-rx" + therapy.number());
+        statement.setStatus(therapy.end() == null ? MedicationStatement.MedicationStatementStatus.ACTIVE
+                : MedicationStatement.MedicationStatementStatus.COMPLETED);
+        String name = therapy.drugName() != null ? therapy.drugName() : therapy.drug().name();
+        statement.setMedication(new CodeableConcept(new Coding(FhirCodes.DRUG, therapy.drug().name(), null)).setText(name));
+        statement.setSubject(subject);
+        Period period = new Period().setStartElement(dateTime(therapy.start()));
+        if (therapy.end() != null) {
+            period.setEndElement(dateTime(therapy.end()));
+        }
+        statement.setEffective(period);
+        if (therapy.stopReason() != null) {
+            statement.addStatusReason(new CodeableConcept(new Coding(FhirCodes.STOP_REASON, therapy.stopReason().name(), null)));
+        }
+        Dosage dosage = statement.addDosage();
+        StringBuilder text = new StringBuilder();
+        if (therapy.dose() != null) {
+            String unit = unit(therapy.doseUnit());
+            dosage.addDoseAndRate().setDose(new Quantity().setValue(therapy.dose()).setUnit(unit));
+            text.append(CsvCells.number(therapy.dose())).append(unit.isEmpty() ? "" : " " + unit);
+        }
+        if (therapy.frequency() != null) {
+            text.append(text.isEmpty() ? "" : " ").append(therapy.frequency().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        if (therapy.route() != null) {
+            dosage.setRoute(new CodeableConcept().setText(therapy.route().name()));
+        }
+        if (!text.isEmpty()) {
+            dosage.setText(text.toString());
+        }
+        return statement;
+    }
+
+    private static String unit(DoseUnit unit) {
+        if (unit == null) {
+            return "";
+        }
+        return switch (unit) {
+            case MG -> "mg";
+            case G -> "g";
+            case MG_PER_KG -> "mg/kg";
+            case G_PER_KG -> "g/kg";
+            case MG_PER_M2 -> "mg/m2";
+            case UNITS -> "U";
+        };
+    }
+
+    /** FHIR needs calendar dates: the fhir format is refused with dates=relative before anything is written. */
+    private static DateTimeType dateTime(ExportDate date) {
+        return new DateTimeType(date.date().toString());
+    }
+
+    @Override
+    public void finish() throws IOException {
+        out.flush();
+    }
+}

@@ -1,0 +1,71 @@
+package org.myotrack.common;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Splits a set of row ids into groups each read with one query, as plain JDBC does for bulk reads: ids close
+ * together (a batch of the whole registry) become one id range, since H2 checks each row of an IN list one element
+ * at a time; scattered ids go in IN lists of at most {@value #IN_LIST_SIZE}. A range may hold ids not asked for:
+ * callers drop rows they did not ask for.
+ */
+public final class IdGroups {
+
+    /** Largest IN list sent for scattered ids. */
+    public static final int IN_LIST_SIZE = 64;
+
+    private IdGroups() {
+    }
+
+    /** The ids, distinct and ascending, in groups. */
+    public static List<List<Long>> of(Collection<Long> ids) {
+        List<Long> sorted = ids.stream().distinct().sorted(Comparator.naturalOrder()).toList();
+        if (sorted.isEmpty()) {
+            return List.of();
+        }
+        if (dense(sorted)) {
+            return List.of(sorted);
+        }
+        List<List<Long>> groups = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += IN_LIST_SIZE) {
+            groups.add(sorted.subList(from, Math.min(sorted.size(), from + IN_LIST_SIZE)));
+        }
+        return groups;
+    }
+
+    /** The SQL condition on {@code column} selecting the group: equality, a range, or an IN list. */
+    public static String condition(String column, List<Long> group) {
+        if (group.size() == 1) {
+            return column + " = ?";
+        }
+        if (dense(group)) {
+            return column + " BETWEEN ? AND ?";
+        }
+        return column + " IN (" + "?,".repeat(group.size() - 1) + "?)";
+    }
+
+    /** Binds the group's parameters from position {@code first}; returns the next free position. */
+    public static int bind(PreparedStatement statement, int first, List<Long> group) throws SQLException {
+        if (group.size() == 1) {
+            statement.setLong(first, group.get(0));
+            return first + 1;
+        }
+        if (dense(group)) {
+            statement.setLong(first, group.get(0));
+            statement.setLong(first + 1, group.get(group.size() - 1));
+            return first + 2;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            statement.setLong(first + i, group.get(i));
+        }
+        return first + group.size();
+    }
+
+    private static boolean dense(List<Long> sorted) {
+        return sorted.get(sorted.size() - 1) - sorted.get(0) < 2L * sorted.size();
+    }
+}

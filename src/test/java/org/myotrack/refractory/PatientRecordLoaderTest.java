@@ -1,0 +1,35 @@
+package org.myotrack.refractory;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.myotrack.support.Api;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class PatientRecordLoaderTest {
+
+    @Inject
+    PatientRecordLoader loader;
+
+    @Test
+    void shouldLoadOnlyThePatientsAskedForWhenTheirIdsAreCloseTogether() {
+        long first = Api.createPatient();
+        long between = Api.createPatient();
+        long last = Api.createPatient();
+        Api.createVisit(first, "2020-01-10");
+        Api.createVisit(between, "2020-01-10");
+        Api.createVisit(between, "2020-04-10");
+        Api.createVisit(last, "2020-02-10");
+        Map<Long, PatientRecord> records = QuarkusTransaction.requiringNew().call(() -> loader.load(List.of(last, first)));
+        assertThat(records.keySet()).containsExactly(first, last);
+        assertThat(records.get(first).visits()).hasSize(1);
+        assertThat(records.get(last).visits()).extracting(v -> v.date().toString()).containsExactly("2020-02-10");
+        assertThat(records.get(first).antibodies()).containsKey(org.myotrack.patient.Antibody.JO1);
+    }
+}
