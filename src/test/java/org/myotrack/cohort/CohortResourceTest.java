@@ -230,6 +230,7 @@ class CohortResourceTest {
         Patient patient = null;
         Condition condition = null;
         List<Observation> creatineKinase = new ArrayList<>();
+        List<Observation> panels = new ArrayList<>();
         for (String line : lines) {
             Resource resource = (Resource) parser.parseResource(line);
             if (!resource.getIdElement().getIdPart().startsWith(pseudonym)) {
@@ -242,15 +243,28 @@ class CohortResourceTest {
                 condition = c;
             } else if (resource instanceof Observation o && o.getCode().getCodingFirstRep().getCode().equals("2157-6")) {
                 creatineKinase.add(o);
+            } else if (resource instanceof Observation o && o.getCode().getCodingFirstRep().getCode().equals("visit-measures")) {
+                panels.add(o);
             } else if (resource instanceof MedicationStatement statement && statement.getMedicationCodeableConcept()
                     .getCodingFirstRep().getCode().equals("PREDNISONE")) {
                 assertThat(statement.getEffectivePeriod().getStartElement().getValueAsString()).isEqualTo(shifted("2019-02-01"));
                 assertThat(statement.getStatus()).isEqualTo(MedicationStatement.MedicationStatementStatus.ACTIVE);
             }
         }
-        // 12 measures recorded per visit (no CMAS), one CK each, one serology result.
+        // Per visit one panel of the measures and one CK; one serology result.
         assertThat(types).containsEntry("Patient", 1).containsEntry("Condition", 1)
-                .containsEntry("Observation", 2 * 13 + 1).containsEntry("MedicationStatement", 2);
+                .containsEntry("Observation", 2 * 2 + 1).containsEntry("MedicationStatement", 2);
+        assertThat(panels).hasSize(2);
+        Map<String, Double> measures = new HashMap<>();
+        panels.get(0).getComponent().forEach(component -> {
+            assertThat(component.getCode().getCodingFirstRep().getSystem()).isEqualTo("urn:myositis-registry:measure");
+            measures.put(component.getCode().getCodingFirstRep().getCode(), component.getValueQuantity().getValue().doubleValue());
+        });
+        // The 13 measures of api.md's example visit (no CMAS).
+        assertThat(measures).hasSize(13).containsEntry("pga", 6.0).containsEntry("mmt8", 120.0)
+                .containsEntry("mmt8-max", 150.0).containsEntry("haq", 1.5).containsEntry("sf36-pcs", 32.1)
+                .doesNotContainKey("cmas");
+        assertThat(panels.get(1).getEffectiveDateTimeType().getValueAsString()).isEqualTo(shifted("2019-06-01"));
         assertThat(patient).isNotNull();
         assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo(pseudonym);
         assertThat(condition.getCode().getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode())

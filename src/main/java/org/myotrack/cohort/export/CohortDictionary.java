@@ -61,10 +61,10 @@ public final class CohortDictionary {
                                 FhirCodes.PSEUDONYM + ", " + FhirCodes.SITE),
                         new FhirMapping("Condition", "the subgroup, onset (onsetDateTime) and diagnosis date (recordedDate)",
                                 FhirCodes.ICD10_CM + ", " + FhirCodes.SNOMED_CT + " (DM, PM, IBM), " + FhirCodes.SUBGROUP),
-                        new FhirMapping("Observation (exam)", "each recorded core-set, damage and quality-of-life measure; "
-                                + "MMT-8 with its scale maximum as reference range", VisitMeasure.CODE_SYSTEM + " codes "
-                                + Arrays.stream(VisitMeasure.values()).filter(m -> m.code() != null).map(VisitMeasure::code)
-                                .collect(Collectors.joining(", "))),
+                        new FhirMapping("Observation (exam)", "one panel per visit (code " + VisitMeasure.PANEL_CODE
+                                + ") with a component per recorded core-set, damage and quality-of-life measure",
+                                VisitMeasure.CODE_SYSTEM + " codes " + Arrays.stream(VisitMeasure.values())
+                                .map(VisitMeasure::code).collect(Collectors.joining(", "))),
                         new FhirMapping("Observation (laboratory)", "each enzyme result with the laboratory's ULN as "
                                 + "referenceRange.high; each serology result as POS/NEG/IND", FhirCodes.LOINC + " "
                                 + Arrays.stream(EnzymeTest.values()).map(t -> t.name() + " " + t.loinc()).collect(Collectors.joining(", "))

@@ -82,18 +82,16 @@ public class CohortExportService {
         return new ExportPlan(criteria, format, dates, patients, rows, exportYear, minimum, smallest, byYear, band, visitGroups);
     }
 
-    /** Patient and Condition per patient, an Observation per serology result, measure and enzyme, a MedicationStatement per therapy. */
+    /** Patient and Condition per patient, an Observation per serology result, visit panel and enzyme, a MedicationStatement per therapy. */
     private long fhirResources(CohortCriteria criteria, long patients) {
-        StringBuilder measures = new StringBuilder();
+        StringBuilder anyMeasure = new StringBuilder();
         for (VisitMeasure measure : VisitMeasure.values()) {
-            if (measure.code() != null) {
-                measures.append(measures.isEmpty() ? "" : " + ")
-                        .append("case when v.").append(measure.field()).append(" is not null then 1 else 0 end");
-            }
+            anyMeasure.append(anyMeasure.isEmpty() ? "" : " or ").append("v.").append(measure.field()).append(" is not null");
         }
         return 2 * patients
                 + cohorts.countInCohort(criteria, "select count(a) from Autoantibody a where a.patient.id in %s")
-                + cohorts.countInCohort(criteria, "select sum(" + measures + ") from Visit v where v.deletedAt is null and v.patientId in %s")
+                + cohorts.countInCohort(criteria, "select count(v) from Visit v where v.deletedAt is null and ("
+                + anyMeasure + ") and v.patientId in %s")
                 + cohorts.countInCohort(criteria, "select count(e) from EnzymeResult e where e.visit.deletedAt is null and e.visit.patientId in %s")
                 + cohorts.countInCohort(criteria, "select count(t) from Therapy t where t.deletedAt is null and t.patientId in %s");
     }

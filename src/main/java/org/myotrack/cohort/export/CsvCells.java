@@ -32,7 +32,9 @@ final class CsvCells {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        // The shortest decimal that reads back as the same double; only very small or large values need rewriting.
+        String shortest = Double.toString(value);
+        return shortest.indexOf('E') < 0 ? shortest : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The text, prefixed with an apostrophe when a spreadsheet would take it for a formula. */

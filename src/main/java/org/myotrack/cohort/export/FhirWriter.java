@@ -26,8 +26,8 @@ import java.util.Locale;
 /**
  * {@code fhir}: FHIR R4 resources as NDJSON (one resource per line, the Bulk Data export layout), built with the
  * HAPI FHIR structures: per patient a Patient, a Condition coded in ICD-10-CM, SNOMED CT where one exists and the
- * registry's subgroup, an Observation per serology result, per recorded measure (local code system) and per enzyme
- * (LOINC, with the laboratory's ULN as reference range), and a MedicationStatement per therapy with its period.
+ * registry's subgroup, an Observation per serology result, per visit (a panel of the recorded measures in the local
+ * code system) and per enzyme (LOINC, with the laboratory's ULN as reference range), and a MedicationStatement per therapy with its period.
  * Resource ids derive from the pseudonym, so no database id leaves the registry and exports are repeatable.
  */
 final class FhirWriter implements CohortWriter {
@@ -56,10 +56,8 @@ final class FhirWriter implements CohortWriter {
             line(antibody(id + "-ab" + (++serology), test, subject));
         }
         for (ExportedPatient.Visit visit : patient.visits()) {
-            for (VisitMeasure measure : VisitMeasure.values()) {
-                if (measure.code() != null && visit.measure(measure) != null) {
-                    line(measure(id, visit, measure, subject));
-                }
+            if (hasMeasures(visit)) {
+                line(coreSet(id, visit, subject));
             }
             for (ExportedPatient.Enzyme enzyme : visit.enzymes()) {
                 line(enzyme(id, visit, enzyme, subject));
@@ -138,15 +136,32 @@ final class FhirWriter implements CohortWriter {
         return observation;
     }
 
-    private static Observation measure(String id, ExportedPatient.Visit visit, VisitMeasure measure, Reference subject) {
-        Observation observation = observation(id + "-v" + visit.number() + "-" + measure.code(), "exam", subject);
-        observation.setCode(new CodeableConcept(new Coding(VisitMeasure.CODE_SYSTEM, measure.code(), measure.meaning())));
+    static boolean hasMeasures(ExportedPatient.Visit visit) {
+        for (VisitMeasure measure : VisitMeasure.values()) {
+            if (visit.measure(measure) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The visit's core-set, damage and quality-of-life measures as one panel Observation with a component per
+     * recorded measure (as FHIR groups the parts of one assessment, like a blood-pressure panel), each coded in
+     * the registry's measure system; the MMT-8 scale maximum is a component of its own.
+     */
+    private static Observation coreSet(String id, ExportedPatient.Visit visit, Reference subject) {
+        Observation observation = observation(id + "-v" + visit.number(), "exam", subject);
+        observation.setCode(new CodeableConcept(new Coding(VisitMeasure.CODE_SYSTEM, VisitMeasure.PANEL_CODE,
+                "IMACS core set, damage and quality of life at one visit")));
         observation.setEffective(dateTime(visit.date()));
-        observation.setValue(new Quantity().setValue(visit.measure(measure).doubleValue()).setUnit(measure.unit()));
-        if (measure == VisitMeasure.MMT8 && visit.measure(VisitMeasure.MMT8_MAX) != null) {
-            // The scale used (80 or 150) is what makes the total readable.
-            observation.addReferenceRange().setLow(new Quantity().setValue(0).setUnit(measure.unit()))
-                    .setHigh(new Quantity().setValue(visit.measure(VisitMeasure.MMT8_MAX).doubleValue()).setUnit(measure.unit()));
+        for (VisitMeasure measure : VisitMeasure.values()) {
+            Number value = visit.measure(measure);
+            if (value != null) {
+                observation.addComponent()
+                        .setCode(new CodeableConcept(new Coding(VisitMeasure.CODE_SYSTEM, measure.code(), measure.meaning())))
+                        .setValue(new Quantity().setValue(value.doubleValue()).setUnit(measure.unit()));
+            }
         }
         return observation;
     }

@@ -14,7 +14,7 @@ public enum VisitMeasure {
     MMT8("mmt8", "mmt8", true, "points", 0, 150,
             "Manual muscle testing, MMT-8 total; out of mmt8Max (IMACS core set)", "mmt8"),
     MMT8_MAX("mmt8Max", "mmt8_max", true, "points", 80, 150,
-            "Maximum of the MMT-8 version used: 80 unilateral, 150 bilateral", null),
+            "Maximum of the MMT-8 version used: 80 unilateral, 150 bilateral", "mmt8-max"),
     CMAS("cmas", "cmas", true, "points", 0, 52,
             "Childhood Myositis Assessment Scale, juvenile patients (IMACS core set)", "cmas"),
     HAQ("haq", "haq", false, "score", 0, 3,
@@ -36,6 +36,9 @@ public enum VisitMeasure {
 
     /** The registry's own code system for measures without a LOINC code (clinical.md §1). */
     public static final String CODE_SYSTEM = "urn:myositis-registry:measure";
+
+    /** Code of the panel that groups one visit's measures in the FHIR export. */
+    public static final String PANEL_CODE = "visit-measures";
 
     private final String field;
     private final String column;
@@ -82,7 +85,7 @@ public enum VisitMeasure {
         return meaning;
     }
 
-    /** Code in {@link #CODE_SYSTEM}; null for the MMT-8 maximum, which travels as the MMT-8 reference range. */
+    /** Code in {@link #CODE_SYSTEM}. */
     public String code() {
         return code;
     }
