@@ -156,7 +156,10 @@ public class CohortExportService {
         if (context == null) {
             synchronized (this) {
                 if (fhir == null) {
-                    fhir = FhirContext.forR4();
+                    FhirContext created = FhirContext.forR4();
+                    // Our references point at resources of their own, never at contained ones: skip the search.
+                    created.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+                    fhir = created;
                 }
                 context = fhir;
             }

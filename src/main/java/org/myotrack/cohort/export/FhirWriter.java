@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.myotrack.therapy.DoseUnit;
 
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -36,7 +37,12 @@ final class FhirWriter implements CohortWriter {
     private final IParser parser;
 
     FhirWriter(Writer out, FhirContext context) {
-        this.out = out;
+        // HAPI flushes after every resource; passed on, each flush would become a network write of its own.
+        this.out = new FilterWriter(out) {
+            @Override
+            public void flush() {
+            }
+        };
         this.parser = context.newJsonParser().setPrettyPrint(false);
     }
 
@@ -249,7 +255,7 @@ final class FhirWriter implements CohortWriter {
     }
 
     @Override
-    public void finish() throws IOException {
-        out.flush();
+    public void finish() {
+        // The caller flushes the underlying stream once, at the end.
     }
 }

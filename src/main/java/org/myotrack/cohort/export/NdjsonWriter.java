@@ -2,6 +2,7 @@ package org.myotrack.cohort.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,9 @@ final class NdjsonWriter implements CohortWriter {
 
     NdjsonWriter(OutputStream out, ObjectMapper mapper) {
         this.out = out;
-        this.mapper = mapper.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // One flush at the end, not one per line: each flush would become a network write of its own.
+        this.mapper = mapper.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     @Override
