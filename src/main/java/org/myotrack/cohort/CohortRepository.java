@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import org.myotrack.common.ProblemException;
+import org.myotrack.common.Violation;
 import org.myotrack.patient.AntibodyResult;
 
 import java.util.HashMap;
@@ -19,6 +21,17 @@ public class CohortRepository {
 
     @Inject
     EntityManager em;
+
+    /** Refuses a site filter naming no site, listing the sites there are, rather than answering an empty cohort. */
+    public void requireKnownSite(CohortCriteria criteria) {
+        if (criteria.siteCode() == null) {
+            return;
+        }
+        List<String> codes = em.createQuery("select s.code from Site s order by s.code", String.class).getResultList();
+        if (!codes.contains(criteria.siteCode())) {
+            throw ProblemException.invalid(List.of(new Violation("site", "must be one of: " + String.join(", ", codes))));
+        }
+    }
 
     /** Ids of matching patients after {@code afterId}, in id order: a keyset page, stable while the cohort streams. */
     public List<Long> patientIds(CohortCriteria criteria, long afterId, int limit) {

@@ -42,6 +42,7 @@ public class CohortService {
 
     @Transactional
     public PageView<CohortRow> query(CohortCriteria criteria, PageRequest page) {
+        cohorts.requireKnownSite(criteria);
         long total = cohorts.count(criteria);
         List<Long> ids = cohorts.patientIdsPage(criteria, page.page, page.size);
         int year = LocalDate.now(clock).getYear();

@@ -414,6 +414,13 @@ class CohortResourceTest {
                     .statusCode(400).body("violations[0].field", equalTo("dates"));
             Api.coordinator().queryParam("format", "csv").queryParam("antibody", "ANA").get("/api/cohort/export").then()
                     .statusCode(400).body("violations[0].field", equalTo("antibody"));
+            Api.coordinator().queryParam("site", "DEMO-Z").get("/api/cohort").then().statusCode(400)
+                    .body("violations[0].field", equalTo("site"))
+                    .body("violations[0].message", org.hamcrest.Matchers.containsString("DEMO-A"));
+            Api.coordinator().queryParam("format", "csv").queryParam("site", "DEMO-Z").get("/api/cohort/export").then()
+                    .statusCode(400).body("violations[0].field", equalTo("site"));
+            Api.coordinator().queryParam("site", "DEMO-Z").get("/api/cohort/charts/therapy-swimmer.png").then()
+                    .statusCode(400).body("violations[0].field", equalTo("site"));
             Api.coordinator().queryParam("size", 501).get("/api/cohort").then().statusCode(400)
                     .body("violations[0].message", equalTo("must be between 1 and 500"));
         }

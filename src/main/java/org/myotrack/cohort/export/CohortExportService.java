@@ -64,6 +64,7 @@ public class CohortExportService {
             throw ProblemException.invalid(List.of(new Violation("dates",
                     "must be shifted for the fhir format, whose dates are calendar dates")));
         }
+        cohorts.requireKnownSite(criteria);
         long patients = cohorts.count(criteria);
         int exportYear = LocalDate.now(clock).getYear();
         int minimum = config.export().minimumGroupSize();
