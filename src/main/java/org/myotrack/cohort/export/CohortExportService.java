@@ -22,6 +22,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,9 +127,11 @@ public class CohortExportService {
             if (batch.lastId() < 0) {
                 break;
             }
+            List<ExportedPatient> exported = new ArrayList<>(batch.patients().size());
             for (RegistryPatient patient : batch.patients()) {
-                writer.write(deidentification.apply(patient));
+                exported.add(deidentification.apply(patient));
             }
+            writer.writeAll(exported);
             afterId = batch.lastId();
         }
         writer.finish();

@@ -19,9 +19,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.myotrack.therapy.DoseUnit;
 
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,16 +35,11 @@ import java.util.Locale;
 final class FhirWriter implements CohortWriter {
 
     private final Writer out;
-    private final IParser parser;
+    private final FhirContext context;
 
     FhirWriter(Writer out, FhirContext context) {
-        // HAPI flushes after every resource; passed on, each flush would become a network write of its own.
-        this.out = new FilterWriter(out) {
-            @Override
-            public void flush() {
-            }
-        };
-        this.parser = context.newJsonParser().setPrettyPrint(false);
+        this.out = out;
+        this.context = context;
     }
 
     @Override
@@ -53,30 +49,52 @@ final class FhirWriter implements CohortWriter {
 
     @Override
     public void write(ExportedPatient patient) throws IOException {
-        String id = patient.pseudonym();
-        Reference subject = new Reference("Patient/" + id);
-        line(patient(patient));
-        line(condition(patient, subject));
-        int serology = 0;
-        for (ExportedPatient.AntibodyTest test : patient.antibodies()) {
-            line(antibody(id + "-ab" + (++serology), test, subject));
-        }
-        for (ExportedPatient.Visit visit : patient.visits()) {
-            if (hasMeasures(visit)) {
-                line(coreSet(id, visit, subject));
-            }
-            for (ExportedPatient.Enzyme enzyme : visit.enzymes()) {
-                line(enzyme(id, visit, enzyme, subject));
-            }
-        }
-        for (ExportedPatient.Therapy therapy : patient.therapies()) {
-            line(therapy(id, therapy, subject));
+        out.write(render(patient));
+    }
+
+    /**
+     * Renders a batch on every core (HAPI's encoding is the export's main cost) and writes it in the batch's order,
+     * so the output is the same as one patient after the other.
+     */
+    @Override
+    public void writeAll(List<ExportedPatient> patients) throws IOException {
+        for (String lines : patients.parallelStream().map(this::render).toList()) {
+            out.write(lines);
         }
     }
 
-    private void line(IBaseResource resource) throws IOException {
-        parser.encodeResourceToWriter(resource, out);
-        out.write('\n');
+    /** The patient's resources, one JSON line each. A parser per call: HAPI parsers are not thread-safe. */
+    private String render(ExportedPatient patient) {
+        IParser parser = context.newJsonParser().setPrettyPrint(false);
+        StringBuilder lines = new StringBuilder(32_768);
+        for (IBaseResource resource : resources(patient)) {
+            lines.append(parser.encodeResourceToString(resource)).append('\n');
+        }
+        return lines.toString();
+    }
+
+    private static List<IBaseResource> resources(ExportedPatient patient) {
+        String id = patient.pseudonym();
+        Reference subject = new Reference("Patient/" + id);
+        List<IBaseResource> resources = new ArrayList<>();
+        resources.add(patient(patient));
+        resources.add(condition(patient, subject));
+        int serology = 0;
+        for (ExportedPatient.AntibodyTest test : patient.antibodies()) {
+            resources.add(antibody(id + "-ab" + (++serology), test, subject));
+        }
+        for (ExportedPatient.Visit visit : patient.visits()) {
+            if (hasMeasures(visit)) {
+                resources.add(coreSet(id, visit, subject));
+            }
+            for (ExportedPatient.Enzyme enzyme : visit.enzymes()) {
+                resources.add(enzyme(id, visit, enzyme, subject));
+            }
+        }
+        for (ExportedPatient.Therapy therapy : patient.therapies()) {
+            resources.add(therapy(id, therapy, subject));
+        }
+        return resources;
     }
 
     private static Patient patient(ExportedPatient patient) {
