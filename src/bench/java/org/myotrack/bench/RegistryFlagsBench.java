@@ -76,8 +76,10 @@ class RegistryFlagsBench {
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
         long evaluateStart = System.nanoTime();
+        long cpuStart = processCpuNanos();
         int evaluated = flags.refreshStale();
         double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         long refractory = QuarkusTransaction.requiringNew().call(() -> states.count("refractory", true));
 
         Actor admin = new Actor("admin", org.myotrack.security.Role.ADMIN, null);
@@ -99,12 +101,20 @@ class RegistryFlagsBench {
                         Registry flag evaluation, embedded H2, %d cores, heap max %d MB
                         patients: %d, visits: %d (written by plain JDBC batches in %.1f s)
                         whole-registry re-evaluation: %d patients in %.1f s = %.0f patients/s; refractory: %d
+                        CPU used by the whole process meanwhile: %.1f s (on an otherwise idle machine the wall time is at least that divided by the cores); load average at the end %.1f
                         single patient flags incl. database read (%d samples, warm): p50 %.2f ms, p95 %.2f ms, max %.2f ms
                         """, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 patientCount, visits, seedSeconds, evaluated, evaluateSeconds, evaluated / evaluateSeconds, refractory,
+                cpuSeconds, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 samples, millis[samples / 2], millis[(int) (samples * 0.95)], millis[samples - 1]);
         System.out.print(report);
         write(report);
+    }
+
+    /** CPU time of this JVM, all threads: what the work cost, whatever else the machine was running. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void write(String report) throws IOException {
