@@ -75,6 +75,24 @@ public class FlagService {
                 evaluation.flags().stream().map(FlagView::of).toList());
     }
 
+    /**
+     * The stored flag state of the given patients, read in one query without running any rule: badges for a list.
+     * Patients never evaluated are absent. The caller has already checked that the actor may read them.
+     */
+    @Transactional
+    public java.util.Map<Long, StoredFlagsView> storedFlagsOf(Collection<Long> patientIds) {
+        java.util.Map<Long, StoredFlagsView> stored = new java.util.HashMap<>();
+        if (patientIds.isEmpty()) {
+            return stored;
+        }
+        for (PatientFlagState state : states.findWithFlags(patientIds)) {
+            List<FlagCode> codes = state.flags.stream().map(flag -> flag.code).sorted().toList();
+            stored.put(state.patientId, new StoredFlagsView(state.patientId, state.refractory, codes, state.latestTis,
+                    state.latestResponse));
+        }
+        return stored;
+    }
+
     /** Keeps the stored state in step with every write, inside the writing transaction. */
     void onRecordChanged(@Observes PatientRecordChanged change) {
         refresh(List.of(change.patientId()));
