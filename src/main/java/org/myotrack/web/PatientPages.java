@@ -15,6 +15,7 @@ import org.myotrack.common.PageView;
 import org.myotrack.common.ProblemException;
 import org.myotrack.investigation.InvestigationService;
 import org.myotrack.investigation.InvestigationView;
+import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.AutoantibodyEntry;
 import org.myotrack.patient.PatientService;
 import org.myotrack.patient.PatientView;
@@ -154,12 +155,19 @@ public class PatientPages extends WebResource {
                 .header("Cache-Control", "private, no-store").build();
     }
 
-    private static String serology(List<AutoantibodyEntry> antibodies) {
+    /** Positive and equivocal results first, with their test dates; negative ones by name only. */
+    static String serology(List<AutoantibodyEntry> antibodies) {
         if (antibodies.isEmpty()) {
             return "none recorded";
         }
-        return antibodies.stream().map(a -> a.antibody() + " " + a.result().name().toLowerCase(Locale.ROOT)
-                + (a.testDate() == null ? "" : " (" + a.testDate() + ")")).collect(Collectors.joining(", "));
+        String notNegative = antibodies.stream().filter(a -> a.result() != AntibodyResult.NEGATIVE)
+                .map(a -> a.antibody() + " " + a.result().name().toLowerCase(Locale.ROOT)
+                        + (a.testDate() == null ? "" : " (" + a.testDate() + ")"))
+                .collect(Collectors.joining(", "));
+        String negative = antibodies.stream().filter(a -> a.result() == AntibodyResult.NEGATIVE)
+                .map(a -> a.antibody().name()).distinct().collect(Collectors.joining(", "));
+        return notNegative.isEmpty() ? "negative: " + negative
+                : negative.isEmpty() ? notNegative : notNegative + "; negative: " + negative;
     }
 
     static VisitRow visitRow(VisitView visit, TrajectoryVisitView score) {
