@@ -78,12 +78,14 @@ public class WebErrorPages {
         return Response.seeOther(URI.create(path.equals(postLocation) ? "/login?error=true" : "/login")).build();
     }
 
+    /** An unknown address under the pages (no resource matched it) is a page too; under /api it stays problem+json. */
     @ServerExceptionMapper(priority = PRIORITY)
-    public Response mapNotFound(NotFoundException notFound, SimpleResourceInfo resource) {
-        if (!isPage(resource)) {
-            return problems.mapWebApplication(notFound);
+    public Response mapNotFound(NotFoundException notFound, SimpleResourceInfo resource, HttpServerRequest request) {
+        String path = request == null ? "" : request.path();
+        if (isPage(resource) || path.startsWith("/clinic/") || path.startsWith("/cohort/")) {
+            return notFound();
         }
-        return notFound();
+        return problems.mapWebApplication(notFound);
     }
 
     private static boolean isPage(SimpleResourceInfo resource) {

@@ -90,6 +90,14 @@ class WebPagesTest {
         }
 
         @Test
+        void shouldAnswerUnknownPageAddressWithPageAndUnknownApiAddressWithProblem() {
+            WebSession session = WebSession.login("clinician");
+            session.request().get("/clinic/patients/not-a-number").then().statusCode(404)
+                    .contentType(containsString("text/html")).body(containsString("Not found"));
+            Api.clinician().get("/api/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+        }
+
+        @Test
         void shouldShowCoordinatorThatClinicPagesAreNotForTheRole() {
             WebSession.login("coordinator").request().get("/clinic").then().statusCode(403)
                     .contentType(containsString("text/html")).body(containsString("Not allowed"));
