@@ -32,6 +32,18 @@ class WebPagesTest {
     }
 
     @Test
+    void shouldLetAdministratorReadPatientPagesAndCohortButEnterNothing() {
+        WebSession admin = WebSession.login("admin");
+        long id = idOf("P000010");
+        String page = admin.request().get("/clinic/patients/" + id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("P000010").doesNotContain("New visit");
+        admin.request().get("/clinic/patients/" + id + "/visits/new").then().statusCode(403);
+        admin.request().get("/cohort").then().statusCode(200);
+        assertThat(admin.request().get("/clinic").then().statusCode(200).extract().asString())
+                .contains("DEMO-A").contains("DEMO-B").doesNotContain("New patient");
+    }
+
+    @Test
     void shouldListOwnSitePatientsWithFlagBadges() {
         String page = WebSession.login("clinician").request().get("/clinic?q=P000009").then().statusCode(200)
                 .extract().asString();
