@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads and stores patients. */
@@ -38,7 +39,7 @@ public class PatientRepository implements PanacheRepository<Patient> {
         StringBuilder query = new StringBuilder(
                 "(upper(registryCode) like :text escape '!' or upper(externalId) like :text escape '!')");
         // The text is matched literally: % and _ typed by the user are escaped, not wildcards.
-        Parameters parameters = Parameters.with("text", text.toUpperCase(java.util.Locale.ROOT)
+        Parameters parameters = Parameters.with("text", text.toUpperCase(Locale.ROOT)
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         if (siteId != null) {
             query.append(" and site.id = :siteId");

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -80,8 +81,8 @@ public class FlagService {
      * Patients never evaluated are absent. The caller has already checked that the actor may read them.
      */
     @Transactional
-    public java.util.Map<Long, StoredFlagsView> storedFlagsOf(Collection<Long> patientIds) {
-        java.util.Map<Long, StoredFlagsView> stored = new java.util.HashMap<>();
+    public Map<Long, StoredFlagsView> storedFlagsOf(Collection<Long> patientIds) {
+        Map<Long, StoredFlagsView> stored = new HashMap<>();
         if (patientIds.isEmpty()) {
             return stored;
         }
