@@ -38,8 +38,12 @@ public final class Browser {
                         + "); install them with: apt-get install -y chromium chromium-driver");
     }
 
-    /** A headless browser window of 1280 × 900 CSS pixels. */
+    /**
+     * A headless browser window of 1280 × 900 CSS pixels. With the browser binary and the driver both given,
+     * Selenium has nothing to look up, so Selenium Manager is never started (it would try to download them).
+     */
     public static WebDriver start() {
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
