@@ -26,7 +26,8 @@ import java.util.Set;
 @Tag(name = "Cohorts")
 public class CohortChartResource {
 
-    static final Set<String> CHARTS = Set.of("response-over-time", "refractory-by-antibody", "therapy-swimmer");
+    /** The cohort charts by name, as the API and the coordinators' page serve them. */
+    public static final Set<String> CHARTS = Set.of("response-over-time", "refractory-by-antibody", "therapy-swimmer");
 
     @Inject
     CohortChartService charts;

@@ -73,6 +73,14 @@ public class CohortResource {
     public Response exportCohort(@QueryParam("format") String format, @QueryParam("dates") String dates,
                                  @BeanParam CohortFilter filter) {
         ExportPlan plan = exports.plan(filter.criteria(), ExportFormat.parse(format), DateMode.parse(dates));
+        return exportResponse(exports, plan);
+    }
+
+    /**
+     * The planned export streamed as a download, with its size and k-anonymity outcome in headers; the
+     * coordinators' page serves its export buttons with the same response.
+     */
+    public static Response exportResponse(CohortExportService exports, ExportPlan plan) {
         StreamingOutput body = out -> exports.write(plan, out);
         return Response.ok(body, plan.format().mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + plan.format().fileName() + "\"")

@@ -51,6 +51,12 @@ public class CohortService {
         return new PageView<>(rows, page.page, page.size, total);
     }
 
+    /** How many patients the cohort holds, from indexes and the stored flag state. */
+    @Transactional
+    public long count(CohortCriteria criteria) {
+        return cohorts.count(criteria);
+    }
+
     private static List<CohortRow> rows(Connection connection, List<Long> ids, int year) throws SQLException {
         Map<Long, List<String>> antibodies = positiveAntibodies(connection, ids);
         Map<Long, List<String>> flags = new HashMap<>();

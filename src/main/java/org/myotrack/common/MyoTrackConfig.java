@@ -24,6 +24,12 @@ public interface MyoTrackConfig {
     /** Password of the {@code admin} user created on the first start outside demo mode (env {@code MYOTRACK_ADMIN_PASSWORD}). */
     Optional<String> adminPassword();
 
+    /**
+     * Key encrypting the session cookie of the web pages (env {@code MYOTRACK_SESSION_KEY}, at least 32 characters);
+     * when unset, one is generated on first start and kept in the data directory, so sessions survive a restart.
+     */
+    Optional<String> sessionKey();
+
     /** De-identification of cohort exports. */
     Export export();
 

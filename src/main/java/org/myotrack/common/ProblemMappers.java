@@ -159,7 +159,7 @@ public class ProblemMappers {
     }
 
     /** The field path of a violation as the caller wrote it: {@code enzymes[0].uln}, or a query parameter name. */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameterName = null;
         for (Path.Node node : violation.getPropertyPath()) {

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads and stores patients. */
@@ -28,6 +29,23 @@ public class PatientRepository implements PanacheRepository<Patient> {
             parameters.and("diagnosis", diagnosis);
         }
         return find(query.toString(), Sort.by("id"), parameters);
+    }
+
+    /**
+     * Patients of one site (all sites when {@code siteId} is null) whose registry code or external id starts with
+     * {@code text}, ignoring case, by registry code: what a clinic types to find a patient.
+     */
+    public PanacheQuery<Patient> search(Long siteId, String text) {
+        StringBuilder query = new StringBuilder(
+                "(upper(registryCode) like :text escape '!' or upper(externalId) like :text escape '!')");
+        // The text is matched literally: % and _ typed by the user are escaped, not wildcards.
+        Parameters parameters = Parameters.with("text", text.toUpperCase(Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        if (siteId != null) {
+            query.append(" and site.id = :siteId");
+            parameters.and("siteId", siteId);
+        }
+        return find(query.toString(), Sort.by("registryCode"), parameters);
     }
 
     /** Loads a patient and locks its row for the rest of the transaction, so concurrent edits queue up. */

@@ -110,6 +110,19 @@ public class PatientService {
     }
 
     /**
+     * The actor's patients whose registry code or external id starts with {@code text} (all of them when it is
+     * blank): a clinician's own site, every site for an administrator.
+     */
+    @Transactional
+    public PageView<PatientView> searchPatients(Actor actor, String text, PageRequest page) {
+        Long siteId = actor.isClinician() ? actor.siteId() : null;
+        var query = text == null || text.isBlank() ? patients.findFiltered(siteId, null)
+                : patients.search(siteId, text.strip());
+        return new PageView<>(query.page(page.page, page.size).list().stream().map(this::toView).toList(),
+                page.page, page.size, query.count());
+    }
+
+    /**
      * The patient an actor may read, or 404 as if it did not exist: another site's patient is not revealed.
      * Other features (visits, therapies, investigations) call this before touching a patient's records.
      */

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -73,6 +74,24 @@ public class FlagService {
         Evaluation evaluation = RefractoryRules.evaluate(record, rules());
         return new FlagsView(patientId, evaluation.rulesVersion(), evaluation.refractory(),
                 evaluation.flags().stream().map(FlagView::of).toList());
+    }
+
+    /**
+     * The stored flag state of the given patients, read in one query without running any rule: badges for a list.
+     * Patients never evaluated are absent. The caller has already checked that the actor may read them.
+     */
+    @Transactional
+    public Map<Long, StoredFlagsView> storedFlagsOf(Collection<Long> patientIds) {
+        Map<Long, StoredFlagsView> stored = new HashMap<>();
+        if (patientIds.isEmpty()) {
+            return stored;
+        }
+        for (PatientFlagState state : states.findWithFlags(patientIds)) {
+            List<FlagCode> codes = state.flags.stream().map(flag -> flag.code).sorted().toList();
+            stored.put(state.patientId, new StoredFlagsView(state.patientId, state.refractory, codes, state.latestTis,
+                    state.latestResponse));
+        }
+        return stored;
     }
 
     /** Keeps the stored state in step with every write, inside the writing transaction. */

@@ -27,6 +27,14 @@ public class PatientFlagStateRepository implements PanacheRepositoryBase<Patient
                 .getResultList();
     }
 
+    /** The stored states of the given patients with their flags, in one query. */
+    public List<PatientFlagState> findWithFlags(Collection<Long> patientIds) {
+        return getEntityManager().createQuery("select distinct s from PatientFlagState s left join fetch s.flags"
+                        + " where s.patientId in :ids", PatientFlagState.class)
+                .setParameter("ids", patientIds)
+                .getResultList();
+    }
+
     /**
      * Replaces the stored evaluation of each given patient, with statement batches on the caller's connection: the
      * flags are deleted, the state row updated (or inserted when the patient has none yet) and the flags inserted.

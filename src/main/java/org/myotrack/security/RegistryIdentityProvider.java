@@ -73,6 +73,11 @@ public class RegistryIdentityProvider implements IdentityProvider<UsernamePasswo
             }
             verified.put(username, new Verified(digest, account.passwordHash, System.nanoTime() + REMEMBER_NANOS));
         }
+        return identityOf(account);
+    }
+
+    /** The identity of a signed-in account: its name, its one role and, for a clinician, its site. */
+    static SecurityIdentity identityOf(UserAccount account) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(account.username))
                 .addRole(account.role);

@@ -29,6 +29,20 @@ public class VisitRepository implements PanacheRepository<Visit> {
                 .getResultList();
     }
 
+    /**
+     * The most recently recorded live result of {@code test} at a site (highest id, so the last one entered), if
+     * any: labs rarely change their reference range, so its ULN is the likely one for the next visit.
+     */
+    public Optional<EnzymeResult> lastRecordedAtSite(long siteId, EnzymeTest test) {
+        return getEntityManager().createQuery("select e from EnzymeResult e join e.visit v where e.test = :test"
+                        + " and v.deletedAt is null and v.patientId in (select p.id from Patient p where p.site.id = :siteId)"
+                        + " order by e.id desc", EnzymeResult.class)
+                .setParameter("test", test)
+                .setParameter("siteId", siteId)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     public Optional<Visit> findLive(long visitId) {
         return find("id = ?1 and deletedAt is null", visitId).firstResultOptional();
     }

@@ -20,8 +20,10 @@ import org.myotrack.security.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,6 +114,23 @@ public class VisitService {
         patients.requireReadable(actor, patientId);
         var query = visits.findForPatient(patientId).page(page.page, page.size);
         return new PageView<>(query.list().stream().map(this::toView).toList(), page.page, page.size, query.count());
+    }
+
+    /**
+     * Per enzyme, the ULN and unit last recorded at the actor's site, to prefill a new visit; empty for an actor
+     * without a site.
+     */
+    @Transactional
+    public Map<EnzymeTest, EnzymeReference> lastEnzymeReferencesAtSite(Actor actor) {
+        Map<EnzymeTest, EnzymeReference> references = new EnumMap<>(EnzymeTest.class);
+        if (actor.siteId() == null) {
+            return references;
+        }
+        for (EnzymeTest test : EnzymeTest.values()) {
+            visits.lastRecordedAtSite(actor.siteId(), test).ifPresent(result ->
+                    references.put(test, new EnzymeReference(test, result.uln, result.unit)));
+        }
+        return references;
     }
 
     private Visit lockedVisit(Actor actor, long visitId) {

@@ -1,0 +1,182 @@
+package org.myotrack.web;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.myotrack.cohort.CohortChartResource;
+import org.myotrack.cohort.CohortChartService;
+import org.myotrack.cohort.CohortCriteria;
+import org.myotrack.cohort.CohortFilter;
+import org.myotrack.cohort.CohortResource;
+import org.myotrack.cohort.CohortRow;
+import org.myotrack.cohort.CohortService;
+import org.myotrack.cohort.export.CohortExportService;
+import org.myotrack.cohort.export.DateMode;
+import org.myotrack.cohort.export.ExportFormat;
+import org.myotrack.cohort.export.ExportPlan;
+import org.myotrack.common.PageRequest;
+import org.myotrack.common.PageView;
+import org.myotrack.common.ProblemException;
+import org.myotrack.security.Role;
+import org.myotrack.site.SiteService;
+import org.myotrack.site.SiteView;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The coordinators' cohort page: the filters of {@code /api/cohort}, the counts, the cohort charts and one export
+ * button per format with its size and k-anonymity outcome. Everything on it is de-identified: the rows are those
+ * of the cohort API (registry code, site, subgroup, sex, birth year), never an external id or a date.
+ */
+@WebPage
+@Path("/cohort")
+public class CohortPages extends WebResource {
+
+    /** Cohort rows listed under the counts. */
+    static final int PAGE_SIZE = 25;
+
+    @Inject
+    CohortService cohorts;
+
+    @Inject
+    CohortExportService exports;
+
+    @Inject
+    CohortChartService charts;
+
+    @Inject
+    SiteService sites;
+
+    /** One export button: where it downloads from, how many rows, and what k-anonymity did to birth years. */
+    public record ExportOption(String format, String label, String href, long rows, String note, String unavailable) {
+    }
+
+    /** One cohort chart of the page and what it shows. */
+    public record ChartLink(String title, String source) {
+    }
+
+    /** The page's results for the filters as submitted. */
+    public record CohortView(String query, long patients, long refractory, List<CohortRow> rows, int page, int pages,
+                             List<ExportOption> exports, List<ChartLink> charts, List<String> siteCodes, boolean valid) {
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Role.COORDINATOR_NAME, Role.ADMIN_NAME})
+    public Response cohort(@BeanParam CohortFilter filter, @QueryParam("dates") String dates,
+                           @QueryParam("page") @DefaultValue("0") int page) {
+        FormState form = filterForm(filter, dates);
+        List<String> siteCodes = sites.listSites().stream().map(SiteView::code).toList();
+        CohortCriteria criteria;
+        DateMode dateMode;
+        try {
+            criteria = filter.criteria();
+            dateMode = DateMode.parse(dates);
+        } catch (ProblemException refused) {
+            refused.violations().forEach(v -> form.reject(v.field(), v.message()));
+            CohortView none = new CohortView("", 0, 0, List.of(), 0, 1, List.of(), List.of(), siteCodes, false);
+            return page(400, Pages.cohort(frames.of("Cohort", "cohort"), none, form));
+        }
+        String query = queryOf(filter, dates);
+        int current = Math.max(0, page);
+        PageView<CohortRow> rows = cohorts.query(criteria, PageRequest.of(current, PAGE_SIZE));
+        long refractory = criteria.refractory() != null ? (criteria.refractory() ? rows.total() : 0)
+                : cohorts.count(new CohortCriteria(criteria.diagnosis(), criteria.antibody(), criteria.siteCode(), true,
+                criteria.flag(), criteria.drug(), criteria.from(), criteria.to()));
+        List<ExportOption> options = new ArrayList<>();
+        for (ExportFormat format : ExportFormat.values()) {
+            options.add(exportOption(criteria, format, dateMode, query));
+        }
+        List<ChartLink> chartSources = CohortChartResource.CHARTS.stream().sorted()
+                .map(name -> new ChartLink(switch (name) {
+                    case "response-over-time" -> "TIS response by months since diagnosis";
+                    case "refractory-by-antibody" -> "Refractory share by serology group";
+                    default -> "Therapies of the first patients over time";
+                }, "/cohort/charts/" + name + ".png" + (query.isEmpty() ? "" : "?" + query))).toList();
+        int pages = (int) Math.max(1, (rows.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        CohortView view = new CohortView(query, rows.total(), refractory, rows.items(), current, pages, options,
+                chartSources, siteCodes, true);
+        return page(200, Pages.cohort(frames.of("Cohort", "cohort"), view, form));
+    }
+
+    @GET
+    @Path("/charts/{name}.png")
+    @Produces("image/png")
+    @RolesAllowed({Role.COORDINATOR_NAME, Role.ADMIN_NAME})
+    public Response chart(@PathParam("name") String name, @BeanParam CohortFilter filter) {
+        if (!CohortChartResource.CHARTS.contains(name)) {
+            throw ProblemException.notFound("Cohort chart " + name);
+        }
+        byte[] png = charts.chart(name, filter.criteria(), 900, 560);
+        return Response.ok(png, "image/png").header("Cache-Control", "private, no-cache").build();
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/x-ndjson", "application/fhir+ndjson"})
+    @RolesAllowed({Role.COORDINATOR_NAME, Role.ADMIN_NAME})
+    public Response export(@QueryParam("format") String format, @QueryParam("dates") String dates,
+                           @BeanParam CohortFilter filter) {
+        ExportPlan plan = exports.plan(filter.criteria(), ExportFormat.parse(format), DateMode.parse(dates));
+        return CohortResource.exportResponse(exports, plan);
+    }
+
+    private ExportOption exportOption(CohortCriteria criteria, ExportFormat format, DateMode dates, String query) {
+        String label = switch (format) {
+            case CSV -> "CSV, one row per visit";
+            case CSV_WIDE -> "CSV, one row per patient";
+            case NDJSON -> "NDJSON, one patient per line";
+            case FHIR -> "FHIR R4 NDJSON";
+        };
+        try {
+            ExportPlan plan = exports.plan(criteria, format, dates);
+            String href = "/cohort/export?format=" + format.parameter() + (query.isEmpty() ? "" : "&" + query);
+            return new ExportOption(format.parameter(), label, href, plan.rows(), plan.kAnonymityNote(), null);
+        } catch (ProblemException refused) {
+            String reason = refused.violations().isEmpty() ? refused.getMessage() : refused.violations().get(0).message();
+            return new ExportOption(format.parameter(), label, null, 0, null, "Not available: dates " + reason);
+        }
+    }
+
+    private static FormState filterForm(CohortFilter filter, String dates) {
+        FormState form = FormState.empty();
+        parameters(filter, dates).forEach(form::set);
+        return form;
+    }
+
+    private static Map<String, String> parameters(CohortFilter filter, String dates) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("diagnosis", filter.diagnosis);
+        parameters.put("antibody", filter.antibody);
+        parameters.put("site", filter.site);
+        parameters.put("refractory", filter.refractory);
+        parameters.put("flag", filter.flag);
+        parameters.put("drug", filter.drug);
+        parameters.put("from", filter.from);
+        parameters.put("to", filter.to);
+        parameters.put("dates", dates);
+        parameters.values().removeIf(value -> value == null || value.isBlank());
+        return parameters;
+    }
+
+    /** The submitted filters as a query string, for the chart and export links. */
+    private static String queryOf(CohortFilter filter, String dates) {
+        return parameters(filter, dates).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().strip(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,15 @@
+package org.myotrack.web;
+
+import org.myotrack.refractory.FlagCode;
+
+import java.util.Locale;
+
+/** A flag as a badge: its code, a readable name, and its kind for the badge's colour. */
+public record FlagBadge(String code, String label, String kind) {
+
+    static FlagBadge of(FlagCode code) {
+        String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return new FlagBadge(code.name(), Character.toUpperCase(words.charAt(0)) + words.substring(1),
+                code.kind().name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,335 @@
+package org.myotrack.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.myotrack.support.Api;
+import org.myotrack.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class WebPagesTest {
+
+    @Test
+    void shouldSendVisitorWithoutSessionToLoginPage() {
+        RestAssured.given().redirects().follow(false).get("/clinic").then().statusCode(302)
+                .header("Location", endsWith("/login"));
+        RestAssured.given().get("/login").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<label for=\"j_username\">User name</label>"));
+    }
+
+    @Test
+    void shouldLandEachRoleOnItsOwnStartPage() {
+        WebSession.login("clinician").request().get("/").then().statusCode(303).header("Location", endsWith("/clinic"));
+        WebSession.login("coordinator").request().get("/").then().statusCode(303).header("Location", endsWith("/cohort"));
+        WebSession.login("admin").request().get("/").then().statusCode(303).header("Location", endsWith("/clinic"));
+    }
+
+    @Test
+    void shouldLetAdministratorReadPatientPagesAndCohortButEnterNothing() {
+        WebSession admin = WebSession.login("admin");
+        long id = idOf("P000010");
+        String page = admin.request().get("/clinic/patients/" + id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("P000010").doesNotContain("New visit");
+        admin.request().get("/clinic/patients/" + id + "/visits/new").then().statusCode(403);
+        admin.request().get("/cohort").then().statusCode(200);
+        assertThat(admin.request().get("/clinic").then().statusCode(200).extract().asString())
+                .contains("DEMO-A").contains("DEMO-B").doesNotContain("New patient");
+    }
+
+    @Test
+    void shouldListOwnSitePatientsWithFlagBadges() {
+        String page = WebSession.login("clinician").request().get("/clinic?q=P000009").then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains(">P000009</a>").contains("Inadequate response").contains("badge refractory");
+    }
+
+    @Nested
+    class RestApi {
+
+        @Test
+        void shouldKeepAnsweringWithoutCredentialsWith401ProblemNotRedirect() {
+            RestAssured.given().redirects().follow(false).get("/api/patients").then().statusCode(401)
+                    .contentType("application/problem+json").header("WWW-Authenticate", containsString("Basic"));
+        }
+
+        @Test
+        void shouldNotAcceptPageSessionInPlaceOfBasic() {
+            WebSession.login("clinician").request().get("/api/patients").then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+
+        @Test
+        void shouldStillAcceptBasic() {
+            Api.clinician().get("/api/patients?size=1").then().statusCode(200).header("Set-Cookie", equalTo(null));
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void shouldRefuseWrongPasswordBackToLoginPage() {
+            String csrf = RestAssured.given().get("/login").then().extract().cookie(WebSession.CSRF_COOKIE);
+            RestAssured.given().redirects().follow(false).cookie(WebSession.CSRF_COOKIE, csrf).queryParam("csrf-token", csrf)
+                    .formParam("j_username", "clinician").formParam("j_password", "wrong").post("/j_security_check")
+                    .then().statusCode(303).header("Location", endsWith("/login?error=true"))
+                    .header("Set-Cookie", not(containsString(WebSession.SESSION_COOKIE)));
+        }
+
+        @Test
+        void shouldRefuseLoginPostedWithoutToken() {
+            RestAssured.given().redirects().follow(false).formParam("j_username", "clinician")
+                    .formParam("j_password", "clinician").post("/j_security_check")
+                    .then().statusCode(303).header("Location", endsWith("/login?expired=true"));
+        }
+
+        @Test
+        void shouldRefuseFormPostedWithoutToken() {
+            long patientId = Api.createPatient();
+            WebSession session = WebSession.login("clinician");
+            session.request().contentType("application/x-www-form-urlencoded").formParam("visitDate", "2024-01-10")
+                    .formParam("physicianGlobalActivity", "3").post("/clinic/patients/" + patientId + "/visits")
+                    .then().statusCode(403).contentType(containsString("text/html"))
+                    .body(containsString("This form has expired"));
+            Api.clinician().get("/api/patients/" + patientId + "/visits").then().body("total", equalTo(0));
+        }
+
+        @Test
+        void shouldAnswerUnknownPageAddressWithPageAndUnknownApiAddressWithProblem() {
+            WebSession session = WebSession.login("clinician");
+            session.request().get("/clinic/patients/not-a-number").then().statusCode(404)
+                    .contentType(containsString("text/html")).body(containsString("Not found"));
+            Api.clinician().get("/api/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+        }
+
+        @Test
+        void shouldShowCoordinatorThatClinicPagesAreNotForTheRole() {
+            WebSession.login("coordinator").request().get("/clinic").then().statusCode(403)
+                    .contentType(containsString("text/html")).body(containsString("Not allowed"));
+        }
+
+        @Test
+        void shouldHideAnotherSitesPatientAsNotFound() {
+            long patientId = Api.createPatient();
+            WebSession.login("clinician-b").request().get("/clinic/patients/" + patientId).then().statusCode(404)
+                    .contentType(containsString("text/html")).body(containsString("Not found"));
+        }
+    }
+
+    @Nested
+    class PatientPage {
+
+        @Test
+        void shouldShowChartVisitsWithScoresFlagsTherapiesAndReportOfDemoPatient() {
+            WebSession session = WebSession.login("clinician");
+            long id = idOf("P000009");
+            String page = session.request().get("/clinic/patients/" + id).then().statusCode(200).extract().asString();
+            assertThat(page).contains("<img class=\"chart\" src=\"/clinic/patients/" + id + "/trend.png?")
+                    .contains("Inadequate response").contains("Evidence (").contains("Oddis")
+                    .contains("Therapy timeline").contains("href=\"/clinic/patients/" + id + "/report.pdf\"")
+                    .contains("baseline").containsPattern("<span class=\"response (none|minimal|moderate|major|incomplete)\">");
+            byte[] png = session.request().get("/clinic/patients/" + id + "/trend.png").then().statusCode(200)
+                    .contentType("image/png").extract().asByteArray();
+            assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+            byte[] pdf = session.request().get("/clinic/patients/" + id + "/report.pdf").then().statusCode(200)
+                    .contentType("application/pdf").extract().asByteArray();
+            assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        }
+
+        @Test
+        void shouldNotStreamAnotherSitesChart() {
+            WebSession.login("clinician-b").request().get("/clinic/patients/" + idOf("P000009") + "/trend.png")
+                    .then().statusCode(404).contentType(containsString("text/html"));
+        }
+    }
+
+    @Nested
+    class VisitSheet {
+
+        @Test
+        void shouldPrefillUpperLimitsWithTheSitesLastRecordedOnes() {
+            long patientId = Api.createPatient();
+            java.util.Map<String, Object> visit = Api.visitBody("2024-02-01");
+            visit.put("enzymes", java.util.List.of(java.util.Map.of("test", "CK", "value", 900, "uln", 321, "unit", "U/L"),
+                    java.util.Map.of("test", "ALDOLASE", "value", 9, "uln", 7.5, "unit", "U/L")));
+            Api.clinician().body(visit).post("/api/patients/" + patientId + "/visits").then().statusCode(201);
+            String form = WebSession.login("clinician").request().get("/clinic/patients/" + patientId + "/visits/new")
+                    .then().statusCode(200).extract().asString();
+            assertThat(form).contains("id=\"ckUln\" name=\"ckUln\" type=\"number\" step=\"any\" min=\"0\" value=\"321\"")
+                    .contains("id=\"aldolaseUln\" name=\"aldolaseUln\" type=\"number\" step=\"any\" min=\"0\" value=\"7.5\"")
+                    .contains("id=\"ck\" name=\"ck\" type=\"number\" step=\"any\" min=\"0\" value=\"\"");
+        }
+
+        @Test
+        void shouldShowRefusalBesideItsInputAndKeepWhatWasTyped() {
+            long patientId = Api.createPatient();
+            WebSession session = WebSession.login("clinician");
+            String page = session.form().formParam("visitDate", "2024-03-01").formParam("physicianGlobalActivity", "5.5")
+                    .formParam("mmt8", "170").formParam("mmt8Max", "150").formParam("haq", "1.25")
+                    .formParam("ck", "2400").formParam("ckUln", "200").formParam("ckUnit", "U/L")
+                    .post("/clinic/patients/" + patientId + "/visits").then().statusCode(400).extract().asString();
+            assertThat(page).contains("<span class=\"error\" id=\"mmt8-error\">must be between 0 and 150</span>")
+                    .contains("id=\"mmt8\" name=\"mmt8\" type=\"number\" step=\"1\" min=\"0\" max=\"150\" value=\"170\"")
+                    .contains("value=\"5.5\"").contains("value=\"1.25\"").contains("value=\"2400\"")
+                    .doesNotContain("physicianGlobalActivity-error");
+            Api.clinician().get("/api/patients/" + patientId + "/visits").then().body("total", equalTo(0));
+        }
+
+        @Test
+        void shouldPutEnzymeRefusalBesideItsUpperLimit() {
+            long patientId = Api.createPatient();
+            String page = WebSession.login("clinician").form().formParam("visitDate", "2024-03-01")
+                    .formParam("ldh", "600").formParam("ldhUln", "").formParam("ldhUnit", "U/L")
+                    .post("/clinic/patients/" + patientId + "/visits").then().statusCode(400).extract().asString();
+            assertThat(page).contains("id=\"ldhUln-error\">is required: an enzyme value needs the lab&#39;s upper limit of normal");
+        }
+
+        @Test
+        void shouldSaveVisitAndReturnToThePatient() {
+            long patientId = Api.createPatient();
+            WebSession.login("clinician").form().formParam("visitDate", "2024-03-01").formParam("mmt8", "120")
+                    .formParam("mmt8Max", "150").formParam("ck", "2400").formParam("ckUln", "200").formParam("ckUnit", "U/L")
+                    .formParam("aldolaseUln", "7.5").post("/clinic/patients/" + patientId + "/visits")
+                    .then().statusCode(303).header("Location", endsWith("/clinic/patients/" + patientId + "#visits"));
+            Api.clinician().get("/api/patients/" + patientId + "/visits").then().body("total", equalTo(1))
+                    .body("items[0].mmt8", equalTo(120)).body("items[0].enzymes.size()", equalTo(1))
+                    .body("items[0].enzymes[0].uln", equalTo(200.0f));
+        }
+
+        @Test
+        void shouldSayThatSomeoneElseChangedTheVisitAndKeepTheEntries() {
+            long patientId = Api.createPatient();
+            long visitId = Api.createVisit(patientId, "2024-01-10");
+            java.util.Map<String, Object> changed = Api.visitBody("2024-01-10");
+            changed.put("version", 0);
+            changed.put("mmt8", 110);
+            Api.clinician().body(changed).put("/api/visits/" + visitId).then().statusCode(200);
+            String page = WebSession.login("clinician").form().formParam("version", "0").formParam("visitDate", "2024-01-10")
+                    .formParam("mmt8", "131").formParam("mmt8Max", "150")
+                    .post("/clinic/patients/" + patientId + "/visits/" + visitId).then().statusCode(409).extract().asString();
+            assertThat(page).contains("Someone else changed this visit").contains("value=\"131\"")
+                    .contains("<input type=\"hidden\" name=\"version\" value=\"1\">");
+            Api.clinician().get("/api/visits/" + visitId).then().body("mmt8", equalTo(110));
+        }
+    }
+
+    @Nested
+    class OtherRecords {
+
+        @Test
+        void shouldRegisterPatientFromTheFormAndRefuseBesideTheFields() {
+            WebSession session = WebSession.login("clinician");
+            String refused = session.form().formParam("externalId", "MRN 1").formParam("birthDate", "2090-01-01")
+                    .formParam("diagnosis", "PM").formParam("antibody1", "JO1").formParam("result1", "POSITIVE")
+                    .formParam("testDate1", "not a date").post("/clinic/patients").then().statusCode(400).extract().asString();
+            assertThat(refused).contains("id=\"externalId-error\">must contain only letters, digits and . _ / -")
+                    .contains("id=\"birthDate-error\">must not be in the future")
+                    .contains("id=\"sex-error\">is required").contains("id=\"testDate1-error\">must be a date (YYYY-MM-DD)")
+                    .contains("value=\"MRN 1\"");
+            String externalId = Api.uniqueExternalId();
+            String location = session.form().formParam("externalId", externalId).formParam("sex", "MALE")
+                    .formParam("birthDate", "1970-04-02").formParam("diagnosis", "DM").formParam("antibody0", "MDA5")
+                    .formParam("result0", "POSITIVE").formParam("testDate0", "2020-01-02").formParam("ild", "true")
+                    .post("/clinic/patients").then().statusCode(303).extract().header("Location");
+            long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+            Api.clinician().get("/api/patients/" + id).then().body("externalId", equalTo(externalId))
+                    .body("siteCode", equalTo("DEMO-A")).body("ild", equalTo(true))
+                    .body("autoantibodies[0].antibody", equalTo("MDA5"));
+        }
+
+        @Test
+        void shouldRecordTherapyAndRefuseStopReasonWithoutEnd() {
+            long patientId = Api.createPatient();
+            WebSession session = WebSession.login("clinician");
+            String refused = session.form().formParam("drug", "METHOTREXATE").formParam("dose", "20").formParam("doseUnit", "MG")
+                    .formParam("frequency", "WEEKLY").formParam("route", "ORAL").formParam("startDate", "2024-01-01")
+                    .formParam("stopReason", "INEFFICACY").post("/clinic/patients/" + patientId + "/therapies")
+                    .then().statusCode(400).extract().asString();
+            assertThat(refused).contains("id=\"stopReason-error\">needs an endDate");
+            session.form().formParam("drug", "METHOTREXATE").formParam("dose", "20").formParam("doseUnit", "MG")
+                    .formParam("frequency", "WEEKLY").formParam("route", "ORAL").formParam("startDate", "2024-01-01")
+                    .post("/clinic/patients/" + patientId + "/therapies").then().statusCode(303);
+            Api.clinician().get("/api/patients/" + patientId + "/therapies").then().body("items[0].drug", equalTo("METHOTREXATE"));
+        }
+
+        @Test
+        void shouldRecordInvestigationAndRefuseFindingOfAnotherType() {
+            long patientId = Api.createPatient();
+            WebSession session = WebSession.login("clinician");
+            String refused = session.form().formParam("date", "2024-01-01").formParam("type", "MRI")
+                    .formParam("findings", "RIMMED_VACUOLES").post("/clinic/patients/" + patientId + "/investigations")
+                    .then().statusCode(400).extract().asString();
+            assertThat(refused).contains("id=\"findings-error\">RIMMED_VACUOLES is not a finding of MRI");
+            session.form().formParam("date", "2024-01-01").formParam("type", "MRI").formParam("findings", "MUSCLE_EDEMA")
+                    .formParam("findings", "ATROPHY").post("/clinic/patients/" + patientId + "/investigations")
+                    .then().statusCode(303);
+            Api.clinician().get("/api/patients/" + patientId + "/investigations").then()
+                    .body("items[0].findings.size()", equalTo(2));
+        }
+    }
+
+    @Nested
+    class CohortPage {
+
+        @Test
+        void shouldShowCountsChartsAndEveryExportWithItsKAnonymityNoteButNoIdentifier() {
+            WebSession session = WebSession.login("coordinator");
+            String page = session.request().get("/cohort?diagnosis=&refractory=true").then().statusCode(200).extract().asString();
+            assertThat(page).contains("id=\"count-patients\">").contains("Smallest group over site, sex, birth year and diagnosis")
+                    .contains("href=\"/cohort/export?format=csv&amp;refractory=true\"")
+                    .contains("href=\"/cohort/export?format=csv-wide&amp;refractory=true\"")
+                    .contains("href=\"/cohort/export?format=ndjson&amp;refractory=true\"")
+                    .contains("href=\"/cohort/export?format=fhir&amp;refractory=true\"")
+                    .contains("src=\"/cohort/charts/therapy-swimmer.png?refractory=true\"");
+            java.util.List<String> externalIds = Api.admin().get("/api/patients?size=500").then().extract().jsonPath()
+                    .getList("items.externalId", String.class);
+            assertThat(externalIds).isNotEmpty().allSatisfy(externalId -> assertThat(page).doesNotContain(externalId));
+            assertThat(page).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        }
+
+        @Test
+        void shouldShowUnknownFilterValueBesideItsField() {
+            String page = WebSession.login("coordinator").request().get("/cohort?flag=NOT_A_FLAG").then().statusCode(400)
+                    .extract().asString();
+            assertThat(page).contains("id=\"flag-error\">must be one of INADEQUATE_RESPONSE");
+        }
+
+        @Test
+        void shouldDownloadExportWithTheHeadersOfTheApi() {
+            WebSession.login("coordinator").request().get("/cohort/export?format=csv&diagnosis=DM").then().statusCode(200)
+                    .contentType(containsString("text/csv")).header("X-K-Anonymity-Note", containsString("Smallest group"))
+                    .header("Content-Disposition", containsString("cohort.csv"))
+                    .body(org.hamcrest.Matchers.startsWith("pseudonym,"));
+        }
+
+        @Test
+        void shouldDrawCohortChartsForThePage() {
+            WebSession.login("coordinator").request().get("/cohort/charts/response-over-time.png?diagnosis=DM")
+                    .then().statusCode(200).contentType("image/png");
+            WebSession.login("clinician").request().get("/cohort/charts/response-over-time.png")
+                    .then().statusCode(403).contentType(containsString("text/html"));
+        }
+    }
+
+    @Test
+    void shouldSignOutAndEndTheSession() {
+        WebSession session = WebSession.login("clinician");
+        session.form().post("/logout").then().statusCode(303).header("Location", endsWith("/login?signed-out=true"))
+                .header("Set-Cookie", containsString(WebSession.SESSION_COOKIE + "=;"));
+        RestAssured.given().redirects().follow(false).get("/login?signed-out=true").then().statusCode(200)
+                .body(containsString("You are signed out."));
+    }
+
+    /** Id of a demo patient, by registry code. */
+    static long idOf(String registryCode) {
+        return Api.admin().get("/api/patients?size=500").then().extract().jsonPath()
+                .getLong("items.find { it.registryCode == '" + registryCode + "' }.id");
+    }
+}
