@@ -1,7 +1,9 @@
 package org.myotrack.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.util.Optional;
 
@@ -23,6 +25,25 @@ public interface MyoTrackConfig {
 
     /** Password of the {@code admin} user created on the first start outside demo mode (env {@code MYOTRACK_ADMIN_PASSWORD}). */
     Optional<String> adminPassword();
+
+    /** Largest JSON request body accepted; a larger one is refused with 413 before it is read. */
+    @WithDefault("10M")
+    MemorySize maxJsonBytes();
+
+    /** CSV imports of visits and therapies. */
+    @WithName("import")
+    Import importing();
+
+    /** CSV imports of visits and therapies. */
+    interface Import {
+
+        /**
+         * Largest CSV file accepted in one import (e.g. {@code 50M}); a larger one is refused with 413. Must stay below
+         * {@code quarkus.http.limits.max-body-size}, the server's ceiling for any request.
+         */
+        @WithDefault("50M")
+        MemorySize maxBytes();
+    }
 
     /** Thresholds of the registry's clinical rules (clinical.md §6), all "registry rules" kept out of code. */
     Rules rules();

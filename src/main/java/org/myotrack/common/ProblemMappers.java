@@ -30,6 +30,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException problem) {
+        if (problem.rows() != null) {
+            return respond(Problem.withRows(problem.status(), problem.title(), problem.getMessage(), problem.rows(),
+                    problem.errorCount()));
+        }
         return respond(Problem.withViolations(problem.status(), problem.title(), problem.getMessage(), problem.violations()));
     }
 
@@ -113,7 +117,7 @@ public class ProblemMappers {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed here";
             case 406 -> "The requested media type is not available";
-            case 415 -> "Send the body as application/json";
+            case 415 -> "Send the body in the media type this endpoint takes: application/json, or text/csv for imports";
             default -> title;
         };
         return respond(Problem.of(status, title, detail));
