@@ -9,6 +9,14 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads and stores patients. */
@@ -46,5 +54,42 @@ public class PatientRepository implements PanacheRepository<Patient> {
     public boolean existsExternalId(long siteId, String externalId, Long exceptPatientId) {
         return count("site.id = ?1 and externalId = ?2 and id <> ?3", siteId, externalId,
                 exceptPatientId == null ? -1L : exceptPatientId) > 0;
+    }
+
+    /**
+     * The site's patients among the given registry ids and external ids, in two round trips at most, their rows
+     * locked for the rest of the transaction. Patients of other sites are not returned: to the caller they do not
+     * exist. Imports lock the patients they write to, so a second upload of the same file waits for the first and
+     * then finds its records stored, rather than storing them twice.
+     */
+    public List<PatientIdentity> lockAtSite(long siteId, Collection<Long> ids, Collection<String> externalIds) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            List<PatientIdentity> found = new ArrayList<>();
+            if (!ids.isEmpty()) {
+                lockAtSite(connection, siteId, "id", ids, found);
+            }
+            if (!externalIds.isEmpty()) {
+                lockAtSite(connection, siteId, "external_id", externalIds, found);
+            }
+            return found;
+        });
+    }
+
+    private static void lockAtSite(Connection connection, long siteId, String column, Collection<?> values,
+                                   List<PatientIdentity> found) throws SQLException {
+        String sql = "SELECT id, external_id, birth_date FROM patients WHERE site_id = ? AND " + column + " IN ("
+                + "?,".repeat(values.size() - 1) + "?) ORDER BY id FOR UPDATE";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, siteId);
+            int index = 2;
+            for (Object value : values) {
+                select.setObject(index++, value);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new PatientIdentity(rows.getLong(1), rows.getString(2), rows.getObject(3, LocalDate.class)));
+                }
+            }
+        }
     }
 }

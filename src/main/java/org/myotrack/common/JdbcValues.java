@@ -1,0 +1,53 @@
+package org.myotrack.common;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** Binds the nullable values of the registry's columns to a statement, the same way on H2 and PostgreSQL. */
+public final class JdbcValues {
+
+    private JdbcValues() {
+    }
+
+    public static void setDecimal(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DECIMAL);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    public static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    public static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DATE);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** A timestamp for a {@code TIMESTAMP WITH TIME ZONE} column, in UTC. */
+    public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    /** An enum by name, as the entities map them ({@code EnumType.STRING}). */
+    public static void setName(PreparedStatement statement, int index, Enum<?> value) throws SQLException {
+        statement.setString(index, value == null ? null : value.name());
+    }
+}
