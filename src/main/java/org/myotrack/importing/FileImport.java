@@ -10,7 +10,6 @@ import org.myotrack.patient.PatientIdentity;
 import org.myotrack.security.Actor;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,6 +44,8 @@ final class FileImport<R, E> {
 
     /** Each record key of the file with the row that first held it. */
     private final Map<RecordKey, Integer> seen = new HashMap<>();
+    /** The ids of the stored records of every patient the file names, by key; read when the file first names one. */
+    private final Map<RecordKey, List<Long>> stored = new HashMap<>();
     private final Set<Long> touchedPatients = new HashSet<>();
     private final List<RowViolation> listed = new ArrayList<>();
     private int refusals;
@@ -150,7 +151,7 @@ final class FileImport<R, E> {
         return pending;
     }
 
-    /** Looks up the patients the chunk names for the first time, in bulk. */
+    /** Looks up the patients the chunk names for the first time, and where their stored records are, in bulk. */
     private void lookUpPatients(List<Pending> pending) {
         Set<Long> ids = new HashSet<>();
         Set<String> externalIds = new HashSet<>();
@@ -161,7 +162,10 @@ final class FileImport<R, E> {
                 externalIds.add(row.externalId);
             }
         }
-        patients.lookUp(ids, externalIds);
+        List<Long> newPatients = patients.lookUp(ids, externalIds);
+        for (RecordImport.StoredKey record : kind.storedKeys(newPatients)) {
+            stored.computeIfAbsent(new RecordKey(record.patientId(), record.key()), key -> new ArrayList<>(1)).add(record.id());
+        }
     }
 
     private void check(Pending row) {
@@ -217,36 +221,34 @@ final class FileImport<R, E> {
 
     /**
      * The rows' new records, leaving out those already stored with the same values; a row whose key is stored with
-     * other values is refused. The stored records of the whole chunk are read in one query.
+     * other values is refused. Stored records are read in full only for rows whose key is stored, in one query.
      */
     private List<E> compareWithStored(List<Pending> candidates) {
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        Set<Long> patientIds = new HashSet<>();
-        Set<LocalDate> dates = new HashSet<>();
+        List<Long> storedIds = new ArrayList<>();
         for (Pending row : candidates) {
-            patientIds.add(row.patient.id());
-            dates.add(kind.dateOf(row.request));
+            storedIds.addAll(stored.getOrDefault(keyOf(row), List.of()));
         }
-        Map<RecordKey, List<E>> stored = new HashMap<>();
-        for (E record : kind.findStored(patientIds, dates)) {
-            stored.computeIfAbsent(new RecordKey(kind.patientIdOf(record), kind.storedKey(record)), k -> new ArrayList<>(1))
-                    .add(record);
+        Map<Long, E> storedRecords = new HashMap<>();
+        for (E record : kind.loadStored(storedIds)) {
+            storedRecords.put(kind.idOf(record), record);
         }
         List<E> newRecords = new ArrayList<>(candidates.size());
         for (Pending row : candidates) {
             E record = kind.create(row.patient.id(), row.request, now);
-            List<E> sameKey = stored.get(new RecordKey(row.patient.id(), kind.requestKey(row.request)));
+            List<Long> sameKey = stored.get(keyOf(row));
             if (sameKey == null) {
                 newRecords.add(record);
-            } else if (sameKey.stream().anyMatch(existing -> kind.sameRecord(existing, record))) {
+            } else if (sameKey.stream().map(storedRecords::get).anyMatch(existing -> kind.sameRecord(existing, record))) {
                 skipped++;
             } else {
                 row.refuse(kind.keyColumn(), kind.conflictMessage(row.request));
             }
         }
         return newRecords;
+    }
+
+    private RecordKey keyOf(Pending row) {
+        return new RecordKey(row.patient.id(), kind.requestKey(row.request));
     }
 
     private void store(List<E> newRecords) {

@@ -18,6 +18,10 @@ import java.util.List;
  */
 interface RecordImport<R, E> {
 
+    /** A stored record's place: its id, its patient and its {@link #storedKey key} within the patient's record. */
+    record StoredKey(long id, long patientId, Object key) {
+    }
+
     ImportColumns columns();
 
     AuditedEntity audited();
@@ -40,9 +44,6 @@ interface RecordImport<R, E> {
     /** The key of a stored record, as {@link #requestKey} of the request it was made from. */
     Object storedKey(E stored);
 
-    /** The date stored records are looked up by. */
-    LocalDate dateOf(R request);
-
     /** The column where a repeated or conflicting record is reported. */
     String keyColumn();
 
@@ -52,8 +53,14 @@ interface RecordImport<R, E> {
     /** Why the row is refused when a stored record has its key but other values. */
     String conflictMessage(R request);
 
-    /** The live stored records of any of the patients on any of the dates, in one round trip. */
-    List<E> findStored(Collection<Long> patientIds, Collection<LocalDate> dates);
+    /**
+     * Where the patients' live stored records are, by key, without their values, in one round trip: read once per
+     * patient, when a file first names it, so that a new record costs no further query.
+     */
+    List<StoredKey> storedKeys(Collection<Long> patientIds);
+
+    /** The live stored records with these ids, in one round trip: read only for rows whose key is stored. */
+    List<E> loadStored(Collection<Long> ids);
 
     long patientIdOf(E record);
 

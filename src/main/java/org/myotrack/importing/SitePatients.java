@@ -30,8 +30,11 @@ final class SitePatients {
         this.siteId = siteId;
     }
 
-    /** Looks up, in one or two queries, those of the names that have not been looked up before. */
-    void lookUp(Collection<Long> ids, Collection<String> externalIds) {
+    /**
+     * Looks up, in one or two queries, those of the names that have not been looked up before; returns the ids of the
+     * site's patients found for the first time.
+     */
+    List<Long> lookUp(Collection<Long> ids, Collection<String> externalIds) {
         List<Long> newIds = new ArrayList<>();
         for (Long id : ids) {
             if (!byId.containsKey(id) && !absentIds.contains(id)) {
@@ -45,10 +48,14 @@ final class SitePatients {
             }
         }
         if (newIds.isEmpty() && newExternalIds.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<Long> found = new ArrayList<>();
         for (PatientIdentity patient : repository.lockAtSite(siteId, newIds, newExternalIds)) {
-            byId.put(patient.id(), patient);
+            // A patient named both ways in one chunk comes back twice; it is new once.
+            if (byId.put(patient.id(), patient) == null) {
+                found.add(patient.id());
+            }
             byExternalId.put(patient.externalId(), patient);
         }
         for (Long id : newIds) {
@@ -61,6 +68,7 @@ final class SitePatients {
                 absentExternalIds.add(externalId);
             }
         }
+        return found;
     }
 
     /** The site's patient with the registry id, or null; only after {@link #lookUp} named it. */

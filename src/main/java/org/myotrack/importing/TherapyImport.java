@@ -101,11 +101,6 @@ class TherapyImport implements RecordImport<TherapyRequest, Therapy> {
     }
 
     @Override
-    public LocalDate dateOf(TherapyRequest request) {
-        return request.startDate();
-    }
-
-    @Override
     public String keyColumn() {
         return "startDate";
     }
@@ -123,8 +118,15 @@ class TherapyImport implements RecordImport<TherapyRequest, Therapy> {
     }
 
     @Override
-    public List<Therapy> findStored(Collection<Long> patientIds, Collection<LocalDate> dates) {
-        return therapies.listLiveStartingOn(patientIds, dates);
+    public List<StoredKey> storedKeys(Collection<Long> patientIds) {
+        return therapies.listLiveStarts(patientIds).stream()
+                .map(started -> new StoredKey(started.therapyId(), started.patientId(),
+                        new DrugStart(started.drug(), started.startDate()))).toList();
+    }
+
+    @Override
+    public List<Therapy> loadStored(Collection<Long> ids) {
+        return therapies.listLive(ids);
     }
 
     @Override

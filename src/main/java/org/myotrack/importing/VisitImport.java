@@ -148,11 +148,6 @@ class VisitImport implements RecordImport<VisitRequest, Visit> {
     }
 
     @Override
-    public LocalDate dateOf(VisitRequest request) {
-        return request.visitDate();
-    }
-
-    @Override
     public String keyColumn() {
         return "visitDate";
     }
@@ -169,8 +164,14 @@ class VisitImport implements RecordImport<VisitRequest, Visit> {
     }
 
     @Override
-    public List<Visit> findStored(Collection<Long> patientIds, Collection<LocalDate> dates) {
-        return visits.listLiveOn(patientIds, dates);
+    public List<StoredKey> storedKeys(Collection<Long> patientIds) {
+        return visits.listLiveDates(patientIds).stream()
+                .map(dated -> new StoredKey(dated.visitId(), dated.patientId(), dated.visitDate())).toList();
+    }
+
+    @Override
+    public List<Visit> loadStored(Collection<Long> ids) {
+        return visits.listLiveWithEnzymes(ids);
     }
 
     @Override

@@ -9,7 +9,6 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +18,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import static org.myotrack.common.JdbcValues.setIds;
+import static org.myotrack.common.JdbcValues.setTexts;
+
 /** Reads and stores patients. */
 @ApplicationScoped
 public class PatientRepository implements PanacheRepository<Patient> {
+
+    /** The site's patients among an array of ids or external ids, locked lowest id first (one order: no deadlock). */
+    private static final String LOCK_AT_SITE = "SELECT id, external_id, birth_date FROM patients WHERE site_id = ?"
+            + " AND %s = ANY(?) ORDER BY id FOR UPDATE";
 
     /** Patients of one site (or of all sites when {@code siteId} is null), optionally of one subgroup, by registry code. */
     public PanacheQuery<Patient> findFiltered(Long siteId, Diagnosis diagnosis) {
@@ -66,29 +72,27 @@ public class PatientRepository implements PanacheRepository<Patient> {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             List<PatientIdentity> found = new ArrayList<>();
             if (!ids.isEmpty()) {
-                lockAtSite(connection, siteId, "id", ids, found);
+                try (PreparedStatement select = connection.prepareStatement(LOCK_AT_SITE.formatted("id"))) {
+                    select.setLong(1, siteId);
+                    setIds(select, 2, ids);
+                    readIdentities(select, found);
+                }
             }
             if (!externalIds.isEmpty()) {
-                lockAtSite(connection, siteId, "external_id", externalIds, found);
+                try (PreparedStatement select = connection.prepareStatement(LOCK_AT_SITE.formatted("external_id"))) {
+                    select.setLong(1, siteId);
+                    setTexts(select, 2, externalIds);
+                    readIdentities(select, found);
+                }
             }
             return found;
         });
     }
 
-    private static void lockAtSite(Connection connection, long siteId, String column, Collection<?> values,
-                                   List<PatientIdentity> found) throws SQLException {
-        String sql = "SELECT id, external_id, birth_date FROM patients WHERE site_id = ? AND " + column + " IN ("
-                + "?,".repeat(values.size() - 1) + "?) ORDER BY id FOR UPDATE";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, siteId);
-            int index = 2;
-            for (Object value : values) {
-                select.setObject(index++, value);
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.add(new PatientIdentity(rows.getLong(1), rows.getString(2), rows.getObject(3, LocalDate.class)));
-                }
+    private static void readIdentities(PreparedStatement select, List<PatientIdentity> found) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(new PatientIdentity(rows.getLong(1), rows.getString(2), rows.getObject(3, LocalDate.class)));
             }
         }
     }

@@ -10,13 +10,16 @@ import org.hibernate.Session;
 import org.myotrack.common.EntityIds;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import static org.myotrack.common.JdbcValues.setDate;
 import static org.myotrack.common.JdbcValues.setDecimal;
+import static org.myotrack.common.JdbcValues.setIds;
 import static org.myotrack.common.JdbcValues.setInstant;
 import static org.myotrack.common.JdbcValues.setName;
 
@@ -36,12 +39,37 @@ public class TherapyRepository implements PanacheRepository<Therapy> {
         return find("id = ?1 and deletedAt is null", therapyId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** The live therapies of any of the patients starting on any of the dates, in one round trip (imports). */
-    public List<Therapy> listLiveStartingOn(Collection<Long> patientIds, Collection<LocalDate> startDates) {
-        if (patientIds.isEmpty() || startDates.isEmpty()) {
+    /** Where a live therapy is in its patient's record, without its other values. */
+    public record Started(long therapyId, long patientId, Drug drug, LocalDate startDate) {
+    }
+
+    /** Which drugs the patients' live therapies give from which day, in one round trip (imports compare with these). */
+    public List<Started> listLiveStarts(Collection<Long> patientIds) {
+        if (patientIds.isEmpty()) {
             return List.of();
         }
-        return list("patientId in ?1 and startDate in ?2 and deletedAt is null", patientIds, startDates);
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            List<Started> started = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, patient_id, drug, start_date"
+                    + " FROM therapies WHERE patient_id = ANY(?) AND deleted_at IS NULL")) {
+                setIds(select, 1, patientIds);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        started.add(new Started(rows.getLong(1), rows.getLong(2), Drug.valueOf(rows.getString(3)),
+                                rows.getObject(4, LocalDate.class)));
+                    }
+                }
+            }
+            return started;
+        });
+    }
+
+    /** The live therapies with these ids, in one round trip. */
+    public List<Therapy> listLive(Collection<Long> therapyIds) {
+        if (therapyIds.isEmpty()) {
+            return List.of();
+        }
+        return list("id in ?1 and deletedAt is null", therapyIds);
     }
 
     /**

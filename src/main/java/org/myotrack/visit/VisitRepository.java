@@ -10,12 +10,15 @@ import org.hibernate.Session;
 import org.myotrack.common.EntityIds;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import static org.myotrack.common.JdbcValues.setDecimal;
+import static org.myotrack.common.JdbcValues.setIds;
 import static org.myotrack.common.JdbcValues.setInstant;
 import static org.myotrack.common.JdbcValues.setInteger;
 import static org.myotrack.common.JdbcValues.setName;
@@ -52,19 +55,41 @@ public class VisitRepository implements PanacheRepository<Visit> {
                 exceptVisitId == null ? -1L : exceptVisitId) > 0;
     }
 
+    /** Where a live visit is in its patient's record, without its values. */
+    public record Dated(long visitId, long patientId, LocalDate visitDate) {
+    }
+
     /**
-     * The live visits, with their enzymes, of any of the patients on any of the dates: the stored visits that a chunk
-     * of imported rows may repeat, in one round trip.
+     * Where the patients' live visits are, in one round trip and without their values: what an import compares its
+     * rows with before it reads any visit in full.
      */
-    public List<Visit> listLiveOn(Collection<Long> patientIds, Collection<LocalDate> dates) {
-        if (patientIds.isEmpty() || dates.isEmpty()) {
+    public List<Dated> listLiveDates(Collection<Long> patientIds) {
+        if (patientIds.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createQuery(
-                        "select distinct v from Visit v left join fetch v.enzymes"
-                                + " where v.patientId in :patientIds and v.visitDate in :dates and v.deletedAt is null", Visit.class)
-                .setParameter("patientIds", patientIds)
-                .setParameter("dates", dates)
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            List<Dated> dated = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, patient_id, visit_date FROM visits"
+                    + " WHERE patient_id = ANY(?) AND deleted_at IS NULL")) {
+                setIds(select, 1, patientIds);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        dated.add(new Dated(rows.getLong(1), rows.getLong(2), rows.getObject(3, LocalDate.class)));
+                    }
+                }
+            }
+            return dated;
+        });
+    }
+
+    /** The live visits with these ids, with their enzymes, in one round trip. */
+    public List<Visit> listLiveWithEnzymes(Collection<Long> visitIds) {
+        if (visitIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select distinct v from Visit v left join fetch v.enzymes"
+                        + " where v.id in :ids and v.deletedAt is null", Visit.class)
+                .setParameter("ids", visitIds)
                 .getResultList();
     }
 
