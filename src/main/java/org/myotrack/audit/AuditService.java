@@ -11,6 +11,7 @@ import org.myotrack.security.Actor;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes one audit row per registry write, inside the caller's transaction, and reads them back for ADMIN. */
@@ -26,10 +27,33 @@ public class AuditService {
     @Inject
     Clock clock;
 
+    /** A record created in bulk, for {@link #recordCreations}: its id, its patient and its value as the API shows it. */
+    public record Creation(long entityId, Long patientId, Object value) {
+    }
+
     /** Records a write; must run in the transaction of the write itself so both commit or neither does. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Actor actor, AuditAction action, AuditedEntity entity, long entityId, Long patientId,
                        Object oldValue, Object newValue) {
+        audits.persist(event(actor, action, entity, entityId, patientId, oldValue, newValue));
+    }
+
+    /**
+     * Records the creation of many records of one kind, one event each exactly as {@link #record} writes it for a
+     * single creation, in statement batches (imports). Same rule: inside the transaction that wrote them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordCreations(Actor actor, AuditedEntity entity, List<Creation> creations) {
+        List<AuditEvent> events = new ArrayList<>(creations.size());
+        for (Creation creation : creations) {
+            events.add(event(actor, AuditAction.CREATE, entity, creation.entityId(), creation.patientId(), null,
+                    creation.value()));
+        }
+        audits.insertAll(events);
+    }
+
+    private AuditEvent event(Actor actor, AuditAction action, AuditedEntity entity, long entityId, Long patientId,
+                             Object oldValue, Object newValue) {
         AuditEvent event = new AuditEvent();
         event.occurredAt = Instant.now(clock);
         event.username = actor.username();
@@ -39,7 +63,7 @@ public class AuditService {
         event.patientId = patientId;
         event.oldValue = toJson(oldValue);
         event.newValue = toJson(newValue);
-        audits.persist(event);
+        return event;
     }
 
     @Transactional

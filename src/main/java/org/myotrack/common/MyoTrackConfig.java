@@ -1,7 +1,9 @@
 package org.myotrack.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.util.Optional;
 
@@ -50,6 +52,25 @@ public interface MyoTrackConfig {
         /** Width in years of the birth-year bands used when a group is smaller than the minimum. */
         @WithDefault("5")
         int birthYearBand();
+    }
+
+    /** Largest JSON request body accepted; a larger one is refused with 413 before it is read. */
+    @WithDefault("10M")
+    MemorySize maxJsonBytes();
+
+    /** CSV imports of visits and therapies. */
+    @WithName("import")
+    Import importing();
+
+    /** CSV imports of visits and therapies. */
+    interface Import {
+
+        /**
+         * Largest CSV file accepted in one import (e.g. {@code 50M}); a larger one is refused with 413. Must stay below
+         * {@code quarkus.http.limits.max-body-size}, the server's ceiling for any request.
+         */
+        @WithDefault("50M")
+        MemorySize maxBytes();
     }
 
     /** Thresholds of the registry's clinical rules (clinical.md §6), all "registry rules" kept out of code. */

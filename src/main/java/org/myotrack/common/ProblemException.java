@@ -8,12 +8,25 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Violation> violations;
+    private final List<RowViolation> rows;
+    private final int errorCount;
 
     public ProblemException(int status, String title, String detail, List<Violation> violations) {
         super(detail);
         this.status = status;
         this.title = title;
         this.violations = List.copyOf(violations);
+        this.rows = null;
+        this.errorCount = violations.size();
+    }
+
+    private ProblemException(int status, String title, String detail, List<RowViolation> rows, int errorCount) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.violations = List.of();
+        this.rows = List.copyOf(rows);
+        this.errorCount = errorCount;
     }
 
     public ProblemException(int status, String title, String detail) {
@@ -43,6 +56,15 @@ public class ProblemException extends RuntimeException {
                 "The request has " + violations.size() + " invalid field(s); nothing was saved", violations);
     }
 
+    /** A file refused for what its rows hold: {@code rows} lists the first refusals, {@code errorCount} counts all. */
+    public static ProblemException refusedRows(String detail, List<RowViolation> rows, int errorCount) {
+        return new ProblemException(422, "Unprocessable Content", detail, rows, errorCount);
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "Content Too Large", detail);
+    }
+
     public int status() {
         return status;
     }
@@ -53,5 +75,14 @@ public class ProblemException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** The refused rows of an uploaded file, or null when the problem is not about a file's rows. */
+    public List<RowViolation> rows() {
+        return rows;
+    }
+
+    public int errorCount() {
+        return errorCount;
     }
 }

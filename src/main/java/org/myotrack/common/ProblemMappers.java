@@ -8,10 +8,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
@@ -19,7 +16,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,16 +30,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException problem) {
+        if (problem.rows() != null) {
+            return respond(Problem.withRows(problem.status(), problem.title(), problem.getMessage(), problem.rows(),
+                    problem.errorCount()));
+        }
         return respond(Problem.withViolations(problem.status(), problem.title(), problem.getMessage(), problem.violations()));
     }
 
     @ServerExceptionMapper
     public Response mapConstraintViolations(ConstraintViolationException exception) {
-        List<Violation> violations = exception.getConstraintViolations().stream()
-                .map(v -> new Violation(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
-                .toList();
-        return mapProblem(ProblemException.invalid(violations));
+        return mapProblem(ProblemException.invalid(Violations.of(exception.getConstraintViolations())));
     }
 
     @ServerExceptionMapper
@@ -121,7 +117,7 @@ public class ProblemMappers {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed here";
             case 406 -> "The requested media type is not available";
-            case 415 -> "Send the body as application/json";
+            case 415 -> "Send the body in the media type this endpoint takes: application/json, or text/csv for imports";
             default -> title;
         };
         return respond(Problem.of(status, title, detail));
@@ -156,41 +152,6 @@ public class ProblemMappers {
 
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    /** The field path of a violation as the caller wrote it: {@code enzymes[0].uln}, or a query parameter name. */
-    public static String fieldOf(ConstraintViolation<?> violation) {
-        StringBuilder field = new StringBuilder();
-        String parameterName = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (kind == ElementKind.PARAMETER || kind == ElementKind.CROSS_PARAMETER) {
-                parameterName = node.getName();
-                continue;
-            }
-            if (kind == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                }
-                continue;
-            }
-            if (node.getIndex() != null && field.length() > 0) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null) {
-                if (field.length() > 0) {
-                    field.append('.');
-                }
-                field.append(node.getName());
-            }
-        }
-        if (field.length() == 0) {
-            return parameterName == null ? "" : parameterName;
-        }
-        return field.toString();
     }
 
     private static String pathOf(JsonMappingException exception) {

@@ -44,6 +44,15 @@ public class ProblemResponsesFilter implements OASFilter {
                         .description("JSON path of the refused field, e.g. enzymes[0].uln, or the query parameter"))
                 .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .description("Why, with the allowed range, e.g. must be between 0 and 150"));
+        Schema row = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("row", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .description("Row of the uploaded file as a spreadsheet numbers it: the header is row 1"))
+                .addProperty("column", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Column of the refused cell; absent when the whole row is refused"))
+                .addProperty("value", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The cell as sent (long cells shortened); absent when empty"))
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("Why, with the allowed range or values, e.g. must be between 0 and 150"));
         Schema problem = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details; nothing was saved by the refused request")
                 .required(List.of("type", "title", "status"))
@@ -51,7 +60,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation));
+                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation))
+                .addProperty("rows", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(row)
+                        .description("A refused file upload: its refused rows, the first 1000"))
+                .addProperty("errorCount", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .description("A refused file upload: how many refusals there were in all"));
         openAPI.getComponents().addSchema("Problem", problem);
     }
 }

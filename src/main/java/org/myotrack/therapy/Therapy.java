@@ -13,6 +13,9 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
+
+import static org.myotrack.common.Decimals.sameAtScale;
 
 /** One drug at one dose over a period (clinical.md §3); soft-deleted like visits. */
 @Entity
@@ -69,6 +72,22 @@ public class Therapy {
 
     @Version
     public long version;
+
+    /**
+     * Whether the other entry records the same drug, dose, schedule, period and stop reason; the dose compares at the
+     * scale of its column (V1 schema: 3 decimals), so a dose sent and the dose the database kept of it are the same.
+     */
+    public boolean recordsSameAs(Therapy other) {
+        return drug == other.drug
+                && Objects.equals(drugName, other.drugName)
+                && sameAtScale(dose, other.dose, 3)
+                && doseUnit == other.doseUnit
+                && frequency == other.frequency
+                && route == other.route
+                && startDate.equals(other.startDate)
+                && Objects.equals(endDate, other.endDate)
+                && stopReason == other.stopReason;
+    }
 
     public TherapyView toView() {
         return new TherapyView(id, patientId, drug, drug.drugClass(), drugName, dose, doseUnit, frequency, route,

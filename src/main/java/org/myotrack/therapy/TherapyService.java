@@ -44,12 +44,8 @@ public class TherapyService {
     @Transactional
     public TherapyView recordTherapy(Actor actor, long patientId, TherapyRequest request) {
         Patient patient = patients.requireWritable(actor, patientId);
-        validate(patient, request);
-        Instant now = Instant.now(clock);
-        Therapy therapy = new Therapy();
-        therapy.patientId = patientId;
-        therapy.createdAt = now;
-        apply(therapy, request, now);
+        validate(patient.birthDate, request).throwIfAny();
+        Therapy therapy = newTherapy(patientId, request, Instant.now(clock));
         therapies.persist(therapy);
         therapies.flush();
         TherapyView created = therapy.toView();
@@ -63,7 +59,7 @@ public class TherapyService {
         Therapy therapy = lockedTherapy(actor, therapyId);
         Patient patient = patients.requireWritable(actor, therapy.patientId);
         Versions.requireCurrent("Therapy " + therapyId, therapy.version, request.version());
-        validate(patient, request);
+        validate(patient.birthDate, request).throwIfAny();
         TherapyView before = therapy.toView();
         apply(therapy, request, Instant.now(clock));
         therapies.flush();
@@ -106,11 +102,15 @@ public class TherapyService {
                 .orElseThrow(() -> ProblemException.notFound("Therapy " + therapyId));
     }
 
-    private void validate(Patient patient, TherapyRequest request) {
+    /**
+     * The rules of a therapy beyond its own fields' Bean Validation: those that span fields or need the patient. The
+     * REST writes and the CSV import both run them on a request that passed Bean Validation.
+     */
+    public Violations validate(LocalDate birthDate, TherapyRequest request) {
         Violations violations = new Violations();
         LocalDate today = LocalDate.now(clock);
-        violations.check(!request.startDate().isBefore(patient.birthDate) && !request.startDate().isAfter(today),
-                "startDate", "must be between the patient's birthDate " + patient.birthDate + " and today " + today);
+        violations.check(!request.startDate().isBefore(birthDate) && !request.startDate().isAfter(today),
+                "startDate", "must be between the patient's birthDate " + birthDate + " and today " + today);
         if (request.endDate() != null) {
             violations.check(!request.endDate().isBefore(request.startDate()), "endDate",
                     "must be on or after startDate " + request.startDate());
@@ -126,7 +126,16 @@ public class TherapyService {
         }
         violations.check(request.dose() == null || request.doseUnit() != null, "doseUnit",
                 "is required with a dose; one of MG, G, MG_PER_KG, G_PER_KG, MG_PER_M2, UNITS");
-        violations.throwIfAny();
+        return violations;
+    }
+
+    /** A new therapy of the patient with the request's values, not yet stored; the one way a therapy is made from a request. */
+    public Therapy newTherapy(long patientId, TherapyRequest request, Instant now) {
+        Therapy therapy = new Therapy();
+        therapy.patientId = patientId;
+        therapy.createdAt = now;
+        apply(therapy, request, now);
+        return therapy;
     }
 
     private static void apply(Therapy therapy, TherapyRequest request, Instant now) {

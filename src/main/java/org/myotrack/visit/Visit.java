@@ -15,7 +15,12 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.myotrack.common.Decimals.sameAtScale;
 
 /**
  * One clinic visit with the IMACS core set, damage and quality-of-life measures (clinical.md §2). A visit is
@@ -96,5 +101,48 @@ public class Visit {
 
     public boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    /**
+     * Whether the other visit records the same date, measures, enzymes and notes. Decimals compare at the scale of
+     * their column (V1 schema: globals and scores 1 decimal, HAQ 3, enzymes 2), so a value sent and the value the
+     * database kept of it are the same.
+     */
+    public boolean recordsSameAs(Visit other) {
+        return visitDate.equals(other.visitDate)
+                && sameAtScale(physicianGlobalActivity, other.physicianGlobalActivity, 1)
+                && sameAtScale(patientGlobalActivity, other.patientGlobalActivity, 1)
+                && Objects.equals(mmt8, other.mmt8)
+                && Objects.equals(mmt8Max, other.mmt8Max)
+                && Objects.equals(cmas, other.cmas)
+                && sameAtScale(haq, other.haq, 3)
+                && sameAtScale(extramuscularActivity, other.extramuscularActivity, 1)
+                && sameAtScale(physicianGlobalDamage, other.physicianGlobalDamage, 1)
+                && sameAtScale(patientGlobalDamage, other.patientGlobalDamage, 1)
+                && Objects.equals(mdiExtent, other.mdiExtent)
+                && sameAtScale(mdiSeverity, other.mdiSeverity, 1)
+                && sameAtScale(sf36Pcs, other.sf36Pcs, 1)
+                && sameAtScale(sf36Mcs, other.sf36Mcs, 1)
+                && sameAtScale(functionalIndex, other.functionalIndex, 1)
+                && Objects.equals(notes, other.notes)
+                && sameEnzymes(other);
+    }
+
+    private boolean sameEnzymes(Visit other) {
+        if (enzymes.size() != other.enzymes.size()) {
+            return false;
+        }
+        Map<EnzymeTest, EnzymeResult> theirs = new EnumMap<>(EnzymeTest.class);
+        for (EnzymeResult result : other.enzymes) {
+            theirs.put(result.test, result);
+        }
+        for (EnzymeResult mine : enzymes) {
+            EnzymeResult their = theirs.get(mine.test);
+            if (their == null || !sameAtScale(mine.value, their.value, 2) || !sameAtScale(mine.uln, their.uln, 2)
+                    || !mine.unit.equals(their.unit)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -55,13 +55,9 @@ public class VisitService {
     @Transactional
     public VisitView recordVisit(Actor actor, long patientId, VisitRequest request) {
         Patient patient = patients.requireWritable(actor, patientId);
-        validate(patient, request);
+        validate(patient.birthDate, request).throwIfAny();
         requireFreeDate(patientId, request.visitDate(), null);
-        Instant now = Instant.now(clock);
-        Visit visit = new Visit();
-        visit.patientId = patientId;
-        visit.createdAt = now;
-        apply(visit, request, now);
+        Visit visit = newVisit(patientId, request, Instant.now(clock));
         visits.persist(visit);
         visits.flush();
         VisitView created = toView(visit);
@@ -75,7 +71,7 @@ public class VisitService {
         Visit visit = lockedVisit(actor, visitId);
         Patient patient = patients.requireWritable(actor, visit.patientId);
         Versions.requireCurrent("Visit " + visitId, visit.version, request.version());
-        validate(patient, request);
+        validate(patient.birthDate, request).throwIfAny();
         requireFreeDate(visit.patientId, request.visitDate(), visit.id);
         VisitView before = toView(visit);
         apply(visit, request, Instant.now(clock));
@@ -145,14 +141,19 @@ public class VisitService {
         }
     }
 
-    private void validate(Patient patient, VisitRequest request) {
+    /**
+     * The rules of a visit beyond its own fields' Bean Validation: those that span fields or need the patient. The
+     * REST writes and the CSV import both run them on a request that passed Bean Validation, so a visit is accepted
+     * or refused alike whichever way it arrives.
+     */
+    public Violations validate(LocalDate birthDate, VisitRequest request) {
         Violations violations = new Violations();
         violations.check(request.hasAnyMeasure(), "measures", "a visit must record at least one measure");
         LocalDate today = LocalDate.now(clock);
-        violations.check(!request.visitDate().isBefore(patient.birthDate), "visitDate",
-                "must be between the patient's birthDate " + patient.birthDate + " and today " + today);
+        violations.check(!request.visitDate().isBefore(birthDate), "visitDate",
+                "must be between the patient's birthDate " + birthDate + " and today " + today);
         violations.check(!request.visitDate().isAfter(today), "visitDate",
-                "must be between the patient's birthDate " + patient.birthDate + " and today " + today);
+                "must be between the patient's birthDate " + birthDate + " and today " + today);
         Integer mmt8 = request.mmt8();
         Integer mmt8Max = request.mmt8Max();
         if (mmt8Max != null && !MMT8_SCALES.contains(mmt8Max)) {
@@ -170,7 +171,16 @@ public class VisitService {
             violations.check(seen.add(enzymes.get(i).test()), "enzymes[" + i + "].test",
                     "repeats " + enzymes.get(i).test() + ": one result per test and visit");
         }
-        violations.throwIfAny();
+        return violations;
+    }
+
+    /** A new visit of the patient with the request's values, not yet stored; the one way a visit is made from a request. */
+    public Visit newVisit(long patientId, VisitRequest request, Instant now) {
+        Visit visit = new Visit();
+        visit.patientId = patientId;
+        visit.createdAt = now;
+        apply(visit, request, now);
+        return visit;
     }
 
     private static void apply(Visit visit, VisitRequest request, Instant now) {
@@ -205,7 +215,8 @@ public class VisitService {
         }
     }
 
-    VisitView toView(Visit visit) {
+    /** The visit as the API returns it and the audit trail keeps it. */
+    public VisitView toView(Visit visit) {
         return new VisitView(visit.id, visit.patientId, visit.visitDate, visit.physicianGlobalActivity,
                 visit.patientGlobalActivity, visit.mmt8, visit.mmt8Max, visit.cmas, visit.haq,
                 visit.extramuscularActivity, visit.enzymes.stream().map(EnzymeResult::toEntry).toList(),

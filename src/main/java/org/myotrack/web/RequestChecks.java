@@ -3,8 +3,8 @@ package org.myotrack.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
-import org.myotrack.common.ProblemMappers;
 import org.myotrack.common.Violation;
+import org.myotrack.common.Violations;
 
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +23,7 @@ public class RequestChecks {
     /** Refuses beside their inputs the request's constraint violations; true when there were none. */
     boolean check(Object request, FormInput input, Function<String, String> inputOf) {
         List<Violation> violations = validator.validate(request).stream()
-                .map(v -> new Violation(ProblemMappers.fieldOf(v), v.getMessage()))
+                .map(v -> new Violation(Violations.fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .toList();
         input.reject(violations, inputOf);

@@ -1,0 +1,96 @@
+package org.myotrack.importing;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import org.myotrack.audit.AuditService;
+import org.myotrack.common.MyoTrackConfig;
+import org.myotrack.common.ProblemException;
+import org.myotrack.patient.PatientRepository;
+import org.myotrack.refractory.FlagService;
+import org.myotrack.security.Actor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Imports a clinic's CSV file of visits or therapies into its own site, all or nothing, in one transaction that reads
+ * the file as it arrives. Every row is checked as the REST endpoints check a single record; rows already recorded with
+ * the same values are skipped, so sending a file again changes nothing. The stored flag state of every patient given
+ * a new record is evaluated once, at the end.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    /** Rows read, checked and written together: bounds the memory an import holds and the size of its look-ups. */
+    static final int CHUNK_ROWS = 500;
+    /** An import's transaction may last this long: a file at the default size limit takes about a minute. */
+    static final int TIMEOUT_SECONDS = 900;
+
+    @Inject
+    VisitImport visitImport;
+
+    @Inject
+    TherapyImport therapyImport;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    FlagService flags;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MyoTrackConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
+    public ImportReport importVisits(Actor actor, InputStream csv) {
+        return importFile(actor, csv, visitImport);
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
+    public ImportReport importTherapies(Actor actor, InputStream csv) {
+        return importFile(actor, csv, therapyImport);
+    }
+
+    private <R, E> ImportReport importFile(Actor actor, InputStream csv, RecordImport<R, E> kind) {
+        if (!actor.isClinician() || actor.siteId() == null) {
+            throw ProblemException.forbidden("Only clinicians import records, and only into their own site");
+        }
+        FileImport<R, E> file;
+        try (CsvTable table = CsvTable.open(csv, config.importing().maxBytes().asLongValue(), kind.columns())) {
+            file = new FileImport<>(kind, actor, new SitePatients(patients, actor.siteId()), validator, audit,
+                    Instant.now(clock), table);
+            for (List<CsvRow> chunk = table.nextRows(CHUNK_ROWS); !chunk.isEmpty(); chunk = table.nextRows(CHUNK_ROWS)) {
+                file.importChunk(chunk);
+                // The stored records read to compare with need not stay managed: the session stays small.
+                em.clear();
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        ImportReport report = file.finish();
+        flags.refresh(file.touchedPatients());
+        return report;
+    }
+}

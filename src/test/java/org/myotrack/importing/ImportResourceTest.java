@@ -1,0 +1,680 @@
+package org.myotrack.importing;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.myotrack.refractory.PatientFlagState;
+import org.myotrack.refractory.PatientFlagStateRepository;
+import org.myotrack.support.Api;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.myotrack.support.Api.clinician;
+
+@QuarkusTest
+class ImportResourceTest {
+
+    private static final String VISITS = "/api/import/visits";
+    private static final String THERAPIES = "/api/import/therapies";
+    private static final String CSV_UTF8 = "text/csv; charset=utf-8";
+
+    /** Every visit column in the order api.md lists them. */
+    private static final List<String> VISIT_COLUMNS = List.of("patientId", "externalId", "visitDate",
+            "physicianGlobalActivity", "patientGlobalActivity", "mmt8", "mmt8Max", "cmas", "haq", "extramuscularActivity",
+            "physicianGlobalDamage", "patientGlobalDamage", "mdiExtent", "mdiSeverity", "sf36Pcs", "sf36Mcs",
+            "functionalIndex", "notes", "ck", "ckUln", "aldolase", "aldolaseUln", "ldh", "ldhUln", "ast", "astUln", "alt",
+            "altUln");
+    private static final List<String> NUMERIC_VISIT_FIELDS = List.of("physicianGlobalActivity", "patientGlobalActivity",
+            "mmt8", "mmt8Max", "cmas", "haq", "extramuscularActivity", "physicianGlobalDamage", "patientGlobalDamage",
+            "mdiExtent", "mdiSeverity", "sf36Pcs", "sf36Mcs", "functionalIndex");
+    private static final List<String> ENZYMES = List.of("ck", "aldolase", "ldh", "ast", "alt");
+    private static final JsonPathConfig EXACT_NUMBERS = JsonPathConfig.jsonPathConfig()
+            .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PatientFlagStateRepository states;
+
+    static Response post(RequestSpecification as, String path, String csv) {
+        return as.contentType(CSV_UTF8).body(csv.getBytes(StandardCharsets.UTF_8)).post(path);
+    }
+
+    /** A file with the given header and rows, each cell quoted when it must be, lines ended CRLF as RFC 4180 has it. */
+    static String csv(List<String> header, List<Map<String, String>> rows) {
+        StringBuilder file = new StringBuilder(String.join(",", header)).append("\r\n");
+        for (Map<String, String> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String column : header) {
+                String cell = row.getOrDefault(column, "");
+                cells.add(cell.matches("(?s).*[\",\r\n].*") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+            }
+            file.append(String.join(",", cells)).append("\r\n");
+        }
+        return file.toString();
+    }
+
+    static Map<String, String> row(String... columnsAndValues) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            row.put(columnsAndValues[i], columnsAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    static String externalIdOf(long patientId) {
+        return clinician().get("/api/patients/" + patientId).then().statusCode(200).extract().jsonPath().getString("externalId");
+    }
+
+    /** The patient's visits, numbers read as exact decimals so that they compare with the cells sent. */
+    static List<Map<String, Object>> visitsOf(long patientId) {
+        return clinician().get("/api/patients/" + patientId + "/visits?size=500").then().statusCode(200)
+                .extract().jsonPath().using(EXACT_NUMBERS).getList("items");
+    }
+
+    /** Rows of the tables an import writes to, to show a refused import left no trace. */
+    record Counts(long visits, long enzymes, long therapies, long audits, long flagStates) {
+    }
+
+    Counts counts() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            long[] values = new long[5];
+            String[] tables = {"visits", "enzyme_results", "therapies", "audit_events", "patient_flag_states"};
+            for (int i = 0; i < tables.length; i++) {
+                try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + tables[i])) {
+                    count.next();
+                    values[i] = count.getLong(1);
+                }
+            }
+            return new Counts(values[0], values[1], values[2], values[3], values[4]);
+        }
+    }
+
+    /** Asserts that every cell of the row reads back from the stored visit, enzymes included (unit U/L). */
+    static void assertStored(Map<String, String> row, Map<String, Object> visit) {
+        assertThat(visit.get("visitDate")).isEqualTo(row.get("visitDate"));
+        for (String field : NUMERIC_VISIT_FIELDS) {
+            String cell = row.getOrDefault(field, "");
+            if (cell.isEmpty()) {
+                assertThat(visit.get(field)).as(field).isNull();
+            } else {
+                assertThat(new BigDecimal(visit.get(field).toString())).as(field).isEqualByComparingTo(cell);
+            }
+        }
+        String notes = row.getOrDefault("notes", "");
+        assertThat(visit.get("notes")).as("notes").isEqualTo(notes.isEmpty() ? null : notes);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> enzymes = (List<Map<String, Object>>) visit.get("enzymes");
+        List<String> expected = new ArrayList<>();
+        for (String enzyme : ENZYMES) {
+            String value = row.getOrDefault(enzyme, "");
+            if (!value.isEmpty()) {
+                expected.add(enzyme.toUpperCase() + " " + plain(value) + "/" + plain(row.get(enzyme + "Uln")) + " U/L");
+            }
+        }
+        assertThat(enzymes).extracting(e -> e.get("test") + " " + plain(e.get("value").toString()) + "/"
+                + plain(e.get("uln").toString()) + " " + e.get("unit")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static String plain(String number) {
+        return new BigDecimal(number).stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void shouldImportVisitsOfSeveralPatientsByIdAndByExternalIdAndReadEveryValueBack() {
+        long first = Api.createPatient();
+        long second = Api.createPatient();
+        long third = Api.createPatient();
+        List<Map<String, String>> rows = List.of(
+                row("patientId", "" + first, "visitDate", "2020-01-05", "physicianGlobalActivity", "6.0",
+                        "patientGlobalActivity", "7.0", "mmt8", "120", "mmt8Max", "150", "haq", "1.5",
+                        "extramuscularActivity", "4.0", "physicianGlobalDamage", "1.0", "patientGlobalDamage", "2.0",
+                        "mdiExtent", "2", "mdiSeverity", "5", "sf36Pcs", "32.1", "sf36Mcs", "45.0", "functionalIndex", "62.0",
+                        "notes", "first visit", "ck", "2400", "ckUln", "200"),
+                row("externalId", externalIdOf(second), "visitDate", "2020-02-10", "physicianGlobalActivity", "3.5",
+                        "patientGlobalActivity", "4", "mmt8", "100", "mmt8Max", "150", "cmas", "40", "haq", "0.625",
+                        "extramuscularActivity", "0", "aldolase", "12.5", "aldolaseUln", "7.6", "ldh", "300",
+                        "ldhUln", "250", "ast", "45", "astUln", "40", "alt", "60", "altUln", "45"),
+                row("patientId", "" + third, "visitDate", "2021-06-30", "physicianGlobalActivity", "0",
+                        "patientGlobalActivity", "10", "mmt8", "80", "mmt8Max", "80", "cmas", "52", "haq", "3",
+                        "extramuscularActivity", "10", "physicianGlobalDamage", "10", "patientGlobalDamage", "0",
+                        "mdiExtent", "38", "mdiSeverity", "110", "sf36Pcs", "100", "sf36Mcs", "0", "functionalIndex", "100"),
+                row("patientId", "" + first, "visitDate", "2020-04-01", "physicianGlobalActivity", "4.2", "mmt8", "130",
+                        "mmt8Max", "150", "ck", "900.55", "ckUln", "200", "alt", "0", "altUln", "45"),
+                row("patientId", "" + second, "externalId", externalIdOf(second), "visitDate", "2020-05-20", "haq", "0.125"));
+
+        post(clinician(), VISITS, csv(VISIT_COLUMNS, rows)).then().statusCode(200)
+                .body("created", is(5)).body("skipped", is(0)).body("rows", is(5));
+
+        List<Map<String, Object>> firstVisits = visitsOf(first);
+        assertThat(firstVisits).extracting(v -> v.get("visitDate")).containsExactly("2020-01-05", "2020-04-01");
+        assertStored(rows.get(0), firstVisits.get(0));
+        assertStored(rows.get(3), firstVisits.get(1));
+        List<Map<String, Object>> secondVisits = visitsOf(second);
+        assertThat(secondVisits).extracting(v -> v.get("visitDate")).containsExactly("2020-02-10", "2020-05-20");
+        assertStored(rows.get(1), secondVisits.get(0));
+        assertStored(rows.get(4), secondVisits.get(1));
+        List<Map<String, Object>> thirdVisits = visitsOf(third);
+        assertThat(thirdVisits).hasSize(1);
+        assertStored(rows.get(2), thirdVisits.get(0));
+    }
+
+    @Test
+    void shouldAuditEachImportedVisitAsTheRestCreateDoes() {
+        long patientId = Api.createPatient();
+        post(clinician(), VISITS, "patientId,visitDate,mmt8,mmt8Max,ck,ckUln,notes\r\n"
+                + patientId + ",2020-01-05,120,150,2400,200,imported\r\n").then().statusCode(200).body("created", is(1));
+        Map<String, Object> stored = visitsOf(patientId).get(0);
+        JsonPath audit = Api.admin().get("/api/patients/" + patientId + "/audit").then().statusCode(200)
+                .body("total", is(2))
+                .body("items[1].action", equalTo("CREATE"))
+                .body("items[1].entityType", equalTo("VISIT"))
+                .body("items[1].username", equalTo("clinician"))
+                .body("items[1].oldValue", nullValue())
+                .extract().jsonPath().using(EXACT_NUMBERS);
+        assertThat(audit.getLong("items[1].entityId")).isEqualTo(((Number) stored.get("id")).longValue());
+        assertThat(audit.getMap("items[1].newValue")).isEqualTo(stored);
+    }
+
+    @Test
+    void shouldSkipRowsAlreadyRecordedSoThatImportingTheFileAgainChangesNothing() throws Exception {
+        long patientId = Api.createPatient();
+        long restVisit = Api.createVisit(patientId, "2019-05-02");
+        // The first row is the visit Api.createVisit recorded over REST, cell for cell.
+        String file = "patientId,visitDate,physicianGlobalActivity,patientGlobalActivity,mmt8,mmt8Max,haq,"
+                + "extramuscularActivity,ck,ckUln,physicianGlobalDamage,patientGlobalDamage,mdiExtent,mdiSeverity,sf36Pcs,"
+                + "sf36Mcs,functionalIndex,notes\r\n"
+                + patientId + ",2019-05-02,6.0,7.0,120,150,1.5,4.0,2400,200,1.0,2.0,2,5,32.1,45.0,62.0,free text\r\n"
+                + patientId + ",2019-08-01,5.0,6.0,125,150,1.25,3.0,1200.004,200,1.0,2.0,2,5,35,45,65,\r\n"
+                + patientId + ",2019-11-01,4.0,,130,150,,,,,,,,,,,,\r\n";
+        post(clinician(), VISITS, file).then().statusCode(200)
+                .body("created", is(2)).body("skipped", is(1)).body("rows", is(3));
+        Counts before = counts();
+        String stateBefore = storedState(patientId);
+
+        post(clinician(), VISITS, file).then().statusCode(200)
+                .body("created", is(0)).body("skipped", is(3)).body("rows", is(3));
+
+        assertThat(counts()).isEqualTo(before);
+        assertThat(storedState(patientId)).isEqualTo(stateBefore);
+        assertThat(visitsOf(patientId)).extracting(v -> ((Number) v.get("id")).longValue()).contains(restVisit).hasSize(3);
+    }
+
+    private String storedState(long patientId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PatientFlagState state = states.findById(patientId);
+            return state.visitCount + " " + state.latestTis + " " + state.evaluatedAt;
+        });
+    }
+
+    @Test
+    void shouldEvaluateStoredFlagStateOfEveryImportedPatient() {
+        long first = Api.createPatient();
+        long second = Api.createPatient();
+        String active = ",5.0,6.0,100,150,1.5,3.0,1600,200\r\n";
+        post(clinician(), VISITS, "patientId,visitDate,physicianGlobalActivity,patientGlobalActivity,mmt8,mmt8Max,haq,"
+                + "extramuscularActivity,ck,ckUln\r\n"
+                + first + ",2020-01-05" + active
+                + second + ",2020-01-06" + active
+                + first + ",2020-04-05,2.0,2.0,140,150,0.5,1.0,200,200\r\n").then().statusCode(200).body("created", is(3));
+        QuarkusTransaction.requiringNew().run(() -> {
+            PatientFlagState firstState = states.findById(first);
+            assertThat(firstState.visitCount).isEqualTo(2);
+            assertThat(firstState.latestTis).as("TIS of the second visit against the first").isNotNull();
+            assertThat(states.findById(second).visitCount).isEqualTo(1);
+        });
+        clinician().get("/api/patients/" + first + "/trajectory").then().statusCode(200).body("visits", hasSize(2));
+    }
+
+    @Test
+    void shouldStoreFormulaLookingNotesAsPlainText() {
+        long patientId = Api.createPatient();
+        List<String> formulas = List.of("=HYPERLINK(\"http://example.org\",\"open\")", "+CK rising", "-2 on MMT-8",
+                "@SUM(A1:A3)", "=1+1");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < formulas.size(); i++) {
+            rows.add(row("patientId", "" + patientId, "visitDate", "2020-01-0" + (i + 1), "haq", "1", "notes", formulas.get(i)));
+        }
+        post(clinician(), VISITS, csv(List.of("patientId", "visitDate", "haq", "notes"), rows)).then().statusCode(200);
+        assertThat(visitsOf(patientId)).extracting(v -> v.get("notes")).containsExactlyElementsOf(formulas);
+    }
+
+    @Test
+    void shouldReadCrlfLinesAndQuotedCellsHoldingCommasQuotesAndLineBreaks() {
+        long patientId = Api.createPatient();
+        String file = "patientId,visitDate,\"haq\",notes\r\n"
+                + patientId + ",2020-01-05,1.5,\"weak, CK \"\"high\"\"\r\nrecheck in 4 weeks\"\r\n"
+                + patientId + ",\"2020-02-05\",\"1\",\"plain\"\n"
+                + patientId + ",2020-03-05,0.5,\r\n";
+        post(clinician(), VISITS, file).then().statusCode(200).body("created", is(3)).body("rows", is(3));
+        assertThat(visitsOf(patientId)).extracting(v -> v.get("notes"))
+                .containsExactly("weak, CK \"high\"\r\nrecheck in 4 weeks", "plain", null);
+    }
+
+    @Test
+    void shouldAcceptUtf8WithByteOrderMarkAsSpreadsheetsSaveIt() throws Exception {
+        long patientId = Api.createPatient();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        file.write(("patientId,visitDate,haq,notes\r\n" + patientId + ",2020-01-05,1.5,Schluckstörung, müde\r\n")
+                .replace("Schluckstörung, müde", "\"Schluckstörung, müde\"").getBytes(StandardCharsets.UTF_8));
+        clinician().contentType(CSV_UTF8).body(file.toByteArray()).post(VISITS).then().statusCode(200)
+                .body("created", is(1));
+        assertThat(visitsOf(patientId)).extracting(v -> v.get("notes")).containsExactly("Schluckstörung, müde");
+    }
+
+    @Test
+    void shouldAnswerAHeaderOnlyFileWithNothingImported() {
+        post(clinician(), VISITS, "patientId,visitDate,mmt8,mmt8Max\r\n").then().statusCode(200)
+                .body("created", is(0)).body("skipped", is(0)).body("rows", is(0));
+    }
+
+    @Test
+    void shouldPassOverBlankRowsButCountThemInRowNumbers() {
+        long patientId = Api.createPatient();
+        post(clinician(), VISITS, "patientId,visitDate,mmt8,mmt8Max\r\n"
+                + patientId + ",2020-01-05,120,150\r\n"
+                + "\r\n"
+                + ",,,\r\n"
+                + patientId + ",2020-02-05,170,150\r\n").then().statusCode(422)
+                .body("rows.row", contains(5))
+                .body("rows.column", contains("mmt8"));
+    }
+
+    @Nested
+    class VisitRefusals {
+
+        @Test
+        void shouldRefuseTheWholeFileNamingEveryBadRowColumnAndReasonAndStoreNothing() throws Exception {
+            long patientId = Api.createPatient();
+            String future = LocalDate.now().plusDays(3).toString();
+            String file = "patientId,visitDate,mmt8,mmt8Max,haq,ck,ckUln,sf36Pcs\r\n"
+                    + patientId + ",2020-01-05,120,150,1.5,2400,200,40\r\n"
+                    + patientId + ",2020-02-05,170,150,1.5,,,\r\n"
+                    + patientId + ",2020-03-05,120,150,abc,,,\r\n"
+                    + patientId + ",2020-04-05,120,150,,900,,\r\n"
+                    + patientId + "," + future + ",120,150,,,,\r\n"
+                    + patientId + ",2020-06-05,120,,1.1,,,100.5\r\n"
+                    + patientId + ",2020-07-05,,,,,,\r\n"
+                    + patientId + ",2020-08-05,120,150,1.5,2400,200,40\r\n";
+            Counts before = counts();
+            JsonPath refusal = post(clinician(), VISITS, file).then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("status", is(422))
+                    .body("errorCount", is(7))
+                    .body("detail", containsString("6 row(s)"))
+                    .extract().jsonPath();
+            assertThat(refusal.getList("rows", Map.class)).extracting(r -> r.get("row") + " " + r.get("column") + " "
+                    + r.get("value") + ": " + r.get("message")).containsExactly(
+                    "3 mmt8 170: must be between 0 and 150",
+                    "4 haq abc: must be a number between 0 and 3",
+                    "5 ckUln null: is required: an enzyme value needs the lab's upper limit of normal",
+                    "6 visitDate " + future + ": must not be in the future",
+                    "7 haq 1.1: must be a multiple of 0.125",
+                    "7 sf36Pcs 100.5: must be between 0 and 100",
+                    "8 null null: a visit must record at least one measure");
+            assertThat(counts()).isEqualTo(before);
+            assertThat(visitsOf(patientId)).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseADateAlreadyRecordedWithOtherValues() {
+            long patientId = Api.createPatient();
+            Api.createVisit(patientId, "2020-01-05");
+            post(clinician(), VISITS, "patientId,visitDate,mmt8,mmt8Max\r\n" + patientId + ",2020-01-05,110,150\r\n")
+                    .then().statusCode(422)
+                    .body("rows[0].row", is(2))
+                    .body("rows[0].column", equalTo("visitDate"))
+                    .body("rows[0].value", equalTo("2020-01-05"))
+                    .body("rows[0].message", equalTo("a visit on 2020-01-05 is already recorded with other values; edit it instead"));
+            assertThat(visitsOf(patientId)).extracting(v -> v.get("mmt8")).containsExactly(120);
+        }
+
+        @Test
+        void shouldRefuseTwoRowsOfOnePatientAndDateEvenWhenNamedDifferently() {
+            long patientId = Api.createPatient();
+            post(clinician(), VISITS, "patientId,externalId,visitDate,mmt8,mmt8Max\r\n"
+                    + patientId + ",,2020-01-05,110,150\r\n"
+                    + "," + externalIdOf(patientId) + ",2020-01-05,110,150\r\n").then().statusCode(422)
+                    .body("rows.row", contains(3))
+                    .body("rows[0].message", equalTo("row 2 already has this patient's visit on 2020-01-05: one visit per patient and date"));
+            assertThat(visitsOf(patientId)).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseAnotherSitesPatientExactlyLikeNoPatient() {
+            long other = Api.createPatientAtSiteB();
+            String otherExternalId = Api.clinicianB().get("/api/patients/" + other).jsonPath().getString("externalId");
+            post(clinician(), VISITS, "patientId,externalId,visitDate,haq\r\n"
+                    + other + ",,2020-01-05,1\r\n"
+                    + "999999999,,2020-01-05,1\r\n"
+                    + "," + otherExternalId + ",2020-01-05,1\r\n"
+                    + ",NO-SUCH-PATIENT,2020-01-05,1\r\n").then().statusCode(422)
+                    .body("rows.message", contains("no patient " + other + " at your site",
+                            "no patient 999999999 at your site",
+                            "no patient with externalId " + otherExternalId + " at your site",
+                            "no patient with externalId NO-SUCH-PATIENT at your site"));
+            assertThat(Api.clinicianB().get("/api/patients/" + other + "/visits").jsonPath().getList("items")).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseARowWithoutPatientOrWithMismatchedIdentifiers() {
+            long patientId = Api.createPatient();
+            long otherPatient = Api.createPatient();
+            post(clinician(), VISITS, "patientId,externalId,visitDate,haq\r\n"
+                    + ",,2020-01-05,1\r\n"
+                    + patientId + "," + externalIdOf(otherPatient) + ",2020-01-05,1\r\n"
+                    + "P12,,2020-01-05,1\r\n").then().statusCode(422)
+                    .body("rows.column", contains("patientId", "externalId", "patientId"))
+                    .body("rows.message", contains("is required: name the row's patient by patientId or externalId",
+                            "is not the externalId of patient " + patientId,
+                            "must be the patient's registry id, a whole number"));
+        }
+
+        @Test
+        void shouldRefuseUnreadableCellsNamingWhatTheColumnTakes() {
+            long patientId = Api.createPatient();
+            post(clinician(), VISITS, "patientId,visitDate,mmt8,mmt8Max,haq,ckUln,ck\r\n"
+                    + patientId + ",05/01/2020,12.5,x,\"1,5\",-1,lots\r\n").then().statusCode(422)
+                    .body("rows.column", contains("visitDate", "mmt8", "mmt8Max", "haq", "ck", "ckUln"))
+                    .body("rows.message", contains("must be a date written YYYY-MM-DD, e.g. 2024-03-01",
+                            "must be a whole number between 0 and 150",
+                            "must be 80 or 150",
+                            "must be a number between 0 and 3",
+                            "must be a number between 0 and 9999999999",
+                            "must be greater than 0"));
+        }
+
+        @Test
+        void shouldRefuseARowWhoseCellCountDiffersFromTheHeader() {
+            long patientId = Api.createPatient();
+            post(clinician(), VISITS, "patientId,visitDate,haq,notes\r\n"
+                    + patientId + ",2020-01-05,1,weak, tired\r\n").then().statusCode(422)
+                    .body("rows[0].row", is(2))
+                    .body("rows[0].column", nullValue())
+                    .body("rows[0].message", startsWithText("has 5 cells where the header names 4 columns"));
+        }
+
+        @Test
+        void shouldListTheFirstThousandRefusalsAndCountThemAll() {
+            StringBuilder file = new StringBuilder("patientId,visitDate,haq\r\n");
+            for (int i = 0; i < 1200; i++) {
+                file.append(900_000_000 + i).append(",2020-01-05,1\r\n");
+            }
+            post(clinician(), VISITS, file.toString()).then().statusCode(422)
+                    .body("errorCount", is(1200))
+                    .body("rows", hasSize(1000))
+                    .body("rows[999].row", is(1001))
+                    .body("detail", containsString("The first 1000 reasons are listed"));
+        }
+    }
+
+    static org.hamcrest.Matcher<String> startsWithText(String prefix) {
+        return org.hamcrest.Matchers.startsWith(prefix);
+    }
+
+    @Nested
+    class FileRefusals {
+
+        @Test
+        void shouldRefuseUnknownColumnsNamingThem() {
+            post(clinician(), VISITS, "patientId,visitDate,MMT8,weight\r\n1,2020-01-05,120,70\r\n").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("rows.row", contains(1, 1))
+                    .body("rows.column", contains("MMT8", "weight"))
+                    .body("rows[0].message", equalTo("is not a known column; did you mean mmt8? Column names are case-sensitive"))
+                    .body("rows[1].message", startsWithText("is not a known column; allowed: patientId, externalId, visitDate,"));
+        }
+
+        @Test
+        void shouldRefuseARepeatedColumn() {
+            post(clinician(), VISITS, "patientId,visitDate,haq,haq\r\n1,2020-01-05,1,1\r\n").then().statusCode(422)
+                    .body("rows[0].column", equalTo("haq"))
+                    .body("rows[0].message", equalTo("appears twice in the header, as columns 3 and 4"));
+        }
+
+        @Test
+        void shouldRefuseAFileWithoutARequiredColumn() {
+            post(clinician(), VISITS, "patientId,mmt8,mmt8Max\r\n1,120,150\r\n").then().statusCode(422)
+                    .body("rows[0].column", equalTo("visitDate"))
+                    .body("rows[0].message", equalTo("is a required column"));
+            post(clinician(), VISITS, "visitDate,haq\r\n2020-01-05,1\r\n").then().statusCode(422)
+                    .body("rows[0].column", equalTo("patientId"))
+                    .body("rows[0].message", equalTo("is a required column (or externalId): it names each row's patient"));
+        }
+
+        @Test
+        void shouldRefuseAnEmptyFile() {
+            post(clinician(), VISITS, "").then().statusCode(422)
+                    .body("rows[0].row", is(1))
+                    .body("rows[0].message", startsWithText("the file is empty: its first row must name the columns"));
+        }
+
+        @Test
+        void shouldRefuseAFileThatIsNotUtf8() throws Exception {
+            long patientId = Api.createPatient();
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            file.write(("patientId,visitDate,haq,notes\r\n" + patientId + ",2020-01-05,1,ok\r\n"
+                    + patientId + ",2020-02-05,1,m").getBytes(StandardCharsets.US_ASCII));
+            file.write(0xFC); // "ü" as Windows-1252 writes it
+            file.write("de\r\n".getBytes(StandardCharsets.US_ASCII));
+            clinician().contentType(CSV_UTF8).body(file.toByteArray()).post(VISITS).then().statusCode(422)
+                    .body("rows[0].row", is(3))
+                    .body("rows[0].column", equalTo("notes"))
+                    .body("rows[0].message", startsWithText("is not UTF-8 text"));
+            assertThat(visitsOf(patientId)).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseMalformedQuoting() {
+            long patientId = Api.createPatient();
+            post(clinician(), VISITS, "patientId,visitDate,haq,notes\r\n" + patientId + ",2020-01-05,1,\"weak\"x\r\n")
+                    .then().statusCode(422)
+                    .body("rows[0].row", is(2))
+                    .body("rows[0].message", startsWithText("is not valid CSV"));
+        }
+
+        @Test
+        void shouldRefuseAFileLargerThanTheLimitAnnouncedByItsLength() throws Exception {
+            String file = largeFile(Api.createPatient());
+            Counts before = counts();
+            post(clinician(), VISITS, file).then().statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("The file is larger than the 1 MB one import takes; split it into smaller files and import each"));
+            assertThat(counts()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseAFileLargerThanTheLimitSentWithoutLengthAndStoreNothing() throws Exception {
+            long patientId = Api.createPatient();
+            Counts before = counts();
+            byte[] file = largeFile(patientId).getBytes(StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + VISITS))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clinician:clinician".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "text/csv")
+                    // A stream of unknown length goes out chunked, without Content-Length.
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(file)))
+                    .build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("larger than the 1 MB one import takes");
+            assertThat(counts()).isEqualTo(before);
+            assertThat(visitsOf(patientId)).isEmpty();
+        }
+
+        /** Just over the test limit of 1 MB in valid rows, so that the first chunk of rows is written before it is hit. */
+        private String largeFile(long patientId) {
+            StringBuilder file = new StringBuilder("patientId,visitDate,haq,notes\r\n");
+            String notes = "x".repeat(1000);
+            LocalDate date = LocalDate.of(2000, 1, 1);
+            for (int i = 0; file.length() <= 1_100_000; i++) {
+                file.append(patientId).append(',').append(date.plusDays(i)).append(",1,").append(notes).append("\r\n");
+            }
+            return file.toString();
+        }
+    }
+
+    @Nested
+    class Access {
+
+        @Test
+        void shouldRefuseCoordinatorsAndAdministrators() {
+            long patientId = Api.createPatient();
+            String file = "patientId,visitDate,haq\r\n" + patientId + ",2020-01-05,1\r\n";
+            for (String path : List.of(VISITS, THERAPIES)) {
+                post(Api.coordinator(), path, file).then().statusCode(403).contentType("application/problem+json");
+                post(Api.admin(), path, file).then().statusCode(403).contentType("application/problem+json");
+            }
+            assertThat(visitsOf(patientId)).isEmpty();
+        }
+
+        @Test
+        void shouldAskForCredentials() {
+            for (String path : List.of(VISITS, THERAPIES)) {
+                RestAssured.given().contentType(CSV_UTF8).body("patientId,visitDate\r\n").post(path).then().statusCode(401)
+                        .contentType("application/problem+json");
+            }
+        }
+
+        @Test
+        void shouldRefuseOtherMediaTypesAndCharsets() {
+            clinician().body(Map.of("patientId", 1)).post(VISITS).then().statusCode(415)
+                    .contentType("application/problem+json");
+            clinician().contentType("text/csv; charset=ISO-8859-1").body("patientId,visitDate\r\n".getBytes(StandardCharsets.ISO_8859_1))
+                    .post(VISITS).then().statusCode(415)
+                    .body("detail", containsString("UTF-8"));
+        }
+    }
+
+    @Nested
+    class Therapies {
+
+        private static final List<String> COLUMNS = List.of("patientId", "externalId", "drug", "drugName", "dose",
+                "doseUnit", "frequency", "route", "startDate", "endDate", "stopReason");
+
+        private List<Map<String, Object>> therapiesOf(long patientId) {
+            return clinician().get("/api/patients/" + patientId + "/therapies?size=500").then().statusCode(200)
+                    .extract().jsonPath().using(EXACT_NUMBERS).getList("items");
+        }
+
+        @Test
+        void shouldImportTherapiesByIdAndByExternalIdAndReadEveryValueBack() {
+            long first = Api.createPatient();
+            long second = Api.createPatient();
+            List<Map<String, String>> rows = List.of(
+                    row("patientId", "" + first, "drug", "PREDNISONE", "dose", "60", "doseUnit", "MG", "frequency", "DAILY",
+                            "route", "ORAL", "startDate", "2019-02-01", "endDate", "2019-03-14"),
+                    row("patientId", "" + first, "drug", "PREDNISONE", "dose", "40", "doseUnit", "MG", "frequency", "DAILY",
+                            "route", "ORAL", "startDate", "2019-03-15", "endDate", "2019-06-30", "stopReason", "REMISSION"),
+                    row("externalId", externalIdOf(second), "drug", "METHOTREXATE", "dose", "20", "doseUnit", "MG",
+                            "frequency", "WEEKLY", "route", "SC", "startDate", "2019-02-01"),
+                    row("patientId", "" + second, "drug", "OTHER", "drugName", "Folic acid", "dose", "5.125",
+                            "doseUnit", "MG", "frequency", "WEEKLY", "route", "ORAL", "startDate", "2019-02-01"));
+            post(clinician(), THERAPIES, csv(COLUMNS, rows)).then().statusCode(200)
+                    .body("created", is(4)).body("skipped", is(0)).body("rows", is(4));
+
+            List<Map<String, Object>> stored = new ArrayList<>(therapiesOf(first));
+            stored.addAll(therapiesOf(second));
+            assertThat(stored).hasSize(4);
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, String> row = rows.get(i);
+                Map<String, Object> therapy = stored.stream().filter(t -> t.get("drug").equals(row.get("drug"))
+                        && t.get("startDate").equals(row.get("startDate"))).findFirst().orElseThrow();
+                for (String field : List.of("drug", "drugName", "doseUnit", "frequency", "route", "startDate", "endDate", "stopReason")) {
+                    assertThat(therapy.get(field)).as(field + " of row " + (i + 2)).isEqualTo(row.get(field));
+                }
+                assertThat((BigDecimal) therapy.get("dose")).isEqualByComparingTo(row.get("dose"));
+            }
+            Api.admin().get("/api/patients/" + second + "/audit").then()
+                    .body("items.entityType", contains("PATIENT", "THERAPY", "THERAPY"));
+        }
+
+        @Test
+        void shouldSkipTherapiesAlreadyRecordedSoThatImportingAgainChangesNothing() throws Exception {
+            long patientId = Api.createPatient();
+            clinician().body(Map.of("drug", "PREDNISONE", "dose", 60, "doseUnit", "MG", "frequency", "DAILY", "route", "ORAL",
+                    "startDate", "2019-02-01")).post("/api/patients/" + patientId + "/therapies").then().statusCode(201);
+            String file = "patientId,drug,dose,doseUnit,frequency,route,startDate\r\n"
+                    + patientId + ",PREDNISONE,60,MG,DAILY,ORAL,2019-02-01\r\n"
+                    + patientId + ",AZATHIOPRINE,150,MG,DAILY,ORAL,2019-04-01\r\n";
+            post(clinician(), THERAPIES, file).then().statusCode(200).body("created", is(1)).body("skipped", is(1));
+            Counts before = counts();
+            post(clinician(), THERAPIES, file).then().statusCode(200).body("created", is(0)).body("skipped", is(2));
+            assertThat(counts()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseTherapiesAsTheRestEndpointRefusesThemAndStoreNothing() throws Exception {
+            long patientId = Api.createPatient();
+            Counts before = counts();
+            post(clinician(), THERAPIES, "patientId,drug,drugName,dose,doseUnit,startDate,endDate,stopReason\r\n"
+                    + patientId + ",PREDNISONE,,60,MG,2019-02-01,2019-01-15,\r\n"
+                    + patientId + ",OTHER,,5,MG,2019-02-01,,\r\n"
+                    + patientId + ",PRED,,5,MG,2019-02-01,,\r\n"
+                    + patientId + ",METHOTREXATE,,15,,2019-02-01,,INEFFICACY\r\n"
+                    + patientId + ",AZATHIOPRINE,,150,MG,2019-02-01,,\r\n").then().statusCode(422)
+                    .body("rows.row", contains(2, 3, 4, 5, 5))
+                    .body("rows.column", contains("endDate", "drugName", "drug", "stopReason", "doseUnit"))
+                    .body("rows.message", contains("must be on or after startDate 2019-02-01",
+                            "is required when drug is OTHER",
+                            "must be one of PREDNISONE, PREDNISOLONE, METHYLPREDNISOLONE, DEXAMETHASONE, HYDROCORTISONE,"
+                                    + " DEFLAZACORT, METHOTREXATE, AZATHIOPRINE, MYCOPHENOLATE, TACROLIMUS, CICLOSPORIN, IVIG,"
+                                    + " SCIG, RITUXIMAB, ABATACEPT, TOCILIZUMAB, INFLIXIMAB, ETANERCEPT, ADALIMUMAB, TOFACITINIB,"
+                                    + " BARICITINIB, UPADACITINIB, RUXOLITINIB, CYCLOPHOSPHAMIDE, HYDROXYCHLOROQUINE,"
+                                    + " REPOSITORY_CORTICOTROPIN, OTHER",
+                            "needs an endDate: an ongoing therapy has no stop reason",
+                            "is required with a dose; one of MG, G, MG_PER_KG, G_PER_KG, MG_PER_M2, UNITS"));
+            assertThat(counts()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseADrugAndStartDateAlreadyRecordedWithOtherValuesOrTwiceInTheFile() {
+            long patientId = Api.createPatient();
+            clinician().body(Map.of("drug", "PREDNISONE", "dose", 60, "doseUnit", "MG", "startDate", "2019-02-01"))
+                    .post("/api/patients/" + patientId + "/therapies").then().statusCode(201);
+            post(clinician(), THERAPIES, "patientId,drug,dose,doseUnit,startDate\r\n"
+                    + patientId + ",PREDNISONE,40,MG,2019-02-01\r\n"
+                    + patientId + ",METHOTREXATE,15,MG,2019-02-01\r\n"
+                    + patientId + ",METHOTREXATE,20,MG,2019-02-01\r\n").then().statusCode(422)
+                    .body("rows.row", contains(2, 4))
+                    .body("rows.message", contains(
+                            "a PREDNISONE therapy from 2019-02-01 is already recorded with other values; edit it instead",
+                            "row 3 already has this patient's METHOTREXATE from 2019-02-01: one entry per drug and start date"));
+            assertThat(therapiesOf(patientId)).hasSize(1);
+        }
+    }
+}
