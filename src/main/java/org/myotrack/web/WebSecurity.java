@@ -4,19 +4,11 @@ import io.quarkus.vertx.http.security.Form;
 import io.quarkus.vertx.http.security.HttpSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.myotrack.common.DataDirectorySecrets;
 import org.myotrack.common.MyoTrackConfig;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -56,36 +48,6 @@ public class WebSecurity {
             }
             return configured.get().strip();
         }
-        Path file = dataDir.resolve(KEY_FILE);
-        try {
-            if (!Files.exists(file)) {
-                generate(file);
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII).strip();
-        } catch (IOException failed) {
-            throw new UncheckedIOException("Cannot read or create the session key " + file, failed);
-        }
-    }
-
-    private static void generate(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        byte[] key = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        Path partial = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data directory's own permissions protect the file.
-            }
-            Files.writeString(partial, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
-            // A second instance starting at the same moment must not replace a key already in use.
-            Files.createLink(file, partial);
-        } catch (FileAlreadyExistsException anotherInstanceWon) {
-            // Keep the key that is already there.
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        return DataDirectorySecrets.readOrGenerate(dataDir.resolve(KEY_FILE), KEY_BYTES);
     }
 }

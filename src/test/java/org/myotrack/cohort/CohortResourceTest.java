@@ -26,7 +26,6 @@ import org.myotrack.cohort.export.RegistrySecret;
 import org.myotrack.support.Api;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
@@ -444,9 +443,5 @@ class CohortResourceTest {
                 Api.coordinator().get(path).then().statusCode(403);
             }
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
