@@ -3,6 +3,7 @@ package org.myotrack.cohort.export;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import org.myotrack.common.Violation;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -26,11 +28,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * De-identified cohort exports: plans an export (row count, k-anonymity, birth-year banding) before its first
  * byte, then streams it batch by batch, each batch read in its own short transaction, so an export of any size
- * holds one batch in memory and never one long transaction.
+ * holds a few batches in memory and never one long transaction.
  */
 @ApplicationScoped
 public class CohortExportService {
@@ -38,6 +45,15 @@ public class CohortExportService {
     /** Patients read per batch: a few hundred keeps queries few and the heap flat. */
     static final int BATCH_SIZE = 250;
     private static final int FETCH_SIZE = 1_000;
+    /** Batches read ahead of the writer: enough to keep both threads busy, few enough to keep the heap flat. */
+    static final int BATCHES_AHEAD = 2;
+
+    /** One reading thread per running export; idle threads end after a minute. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "cohort-export-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     CohortRepository cohorts;
@@ -108,7 +124,12 @@ public class CohortExportService {
         return sizes.values().stream().mapToLong(Long::longValue).min().orElse(0);
     }
 
-    /** Writes the planned export to {@code out}, patient by patient in id order; the caller closes the stream. */
+    /**
+     * Writes the planned export to {@code out}, patient by patient in id order; the caller closes the stream.
+     * Reading runs one batch ahead of writing on a thread of its own (the database read and de-identification of
+     * the next batch overlap the formatting and sending of this one), with at most {@link #BATCHES_AHEAD} batches
+     * waiting, so the heap still holds a bounded number of batches whatever the cohort's size.
+     */
     public void write(ExportPlan plan, OutputStream out) throws IOException {
         Deidentification deidentification = new Deidentification(secret.pseudonyms(), plan.dates(), plan.exportYear(),
                 plan.birthYearBand());
@@ -121,22 +142,100 @@ public class CohortExportService {
             case FHIR -> new FhirWriter(text, fhirContext());
         };
         writer.begin();
-        long afterId = 0;
-        while (true) {
-            Batch batch = readBatch(plan.criteria(), afterId);
-            if (batch.lastId() < 0) {
-                break;
+        BatchReader reader = new BatchReader(plan.criteria(), deidentification);
+        readers.execute(reader);
+        try {
+            for (List<ExportedPatient> batch = reader.next(); batch != null; batch = reader.next()) {
+                writer.writeAll(batch);
             }
-            List<ExportedPatient> exported = new ArrayList<>(batch.patients().size());
-            for (RegistryPatient patient : batch.patients()) {
-                exported.add(deidentification.apply(patient));
-            }
-            writer.writeAll(exported);
-            afterId = batch.lastId();
+        } finally {
+            // A client that went away ends the export here: the reader stops before its next batch. It is not
+            // interrupted, since an interrupt inside a database read could close the embedded database's file.
+            reader.stop();
         }
         writer.finish();
         text.flush();
         buffered.flush();
+    }
+
+    /** Reads and de-identifies the export's batches in order, handing them to the writing thread. */
+    private final class BatchReader implements Runnable {
+        private static final List<ExportedPatient> END = List.of();
+        private final CohortCriteria criteria;
+        private final Deidentification deidentification;
+        private final BlockingQueue<List<ExportedPatient>> ready = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        private volatile boolean stopped;
+        private volatile Throwable failure;
+
+        BatchReader(CohortCriteria criteria, Deidentification deidentification) {
+            this.criteria = criteria;
+            this.deidentification = deidentification;
+        }
+
+        @Override
+        public void run() {
+            try {
+                long afterId = 0;
+                while (!stopped) {
+                    Batch batch = readBatch(criteria, afterId);
+                    if (batch.lastId() < 0) {
+                        break;
+                    }
+                    List<ExportedPatient> exported = new ArrayList<>(batch.patients().size());
+                    for (RegistryPatient patient : batch.patients()) {
+                        exported.add(deidentification.apply(patient));
+                    }
+                    if (!hand(exported)) {
+                        return;
+                    }
+                    afterId = batch.lastId();
+                }
+            } catch (RuntimeException | Error failed) {
+                failure = failed;
+            }
+            hand(END);
+        }
+
+        /** Waits for room in the queue; false when the writer stopped meanwhile. */
+        private boolean hand(List<ExportedPatient> batch) {
+            try {
+                while (!ready.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    if (stopped) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (InterruptedException shuttingDown) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** The next batch, or null after the last; rethrows what stopped the reading. */
+        List<ExportedPatient> next() throws IOException {
+            List<ExportedPatient> batch;
+            try {
+                batch = ready.take();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Export interrupted");
+            }
+            if (batch != END) {
+                return batch;
+            }
+            Throwable failed = failure;
+            if (failed instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failed instanceof Error error) {
+                throw error;
+            }
+            return null;
+        }
+
+        void stop() {
+            stopped = true;
+        }
     }
 
     private record Batch(long lastId, List<RegistryPatient> patients) {
@@ -152,6 +251,11 @@ public class CohortExportService {
                     .doReturningWork(connection -> new CohortRecordReader(connection, FETCH_SIZE).read(ids));
             return new Batch(ids.get(ids.size() - 1), patients);
         });
+    }
+
+    @PreDestroy
+    void stopReaders() {
+        readers.shutdownNow();
     }
 
     /** Built once: a FHIR context scans the whole R4 model, which takes a second or two. */
