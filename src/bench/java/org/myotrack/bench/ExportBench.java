@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.myotrack.demo.DemoCohortGenerator;
 import org.myotrack.refractory.FlagService;
 
 import java.io.BufferedWriter;
@@ -28,7 +27,6 @@ import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Export at registry scale on the embedded H2 default: writes a synthetic registry of {@code -Dbench.patients}
@@ -56,18 +54,9 @@ class ExportBench {
 
     @Test
     void exportWholeRegistry() throws Exception {
-        int patientCount = Integer.getInteger("bench.patients", 100_000);
+        int patientCount = BenchRegistry.patients();
         List<String> formats = List.of(System.getProperty("bench.formats", "csv,csv-wide,ndjson,fhir").split(","));
-        DemoCohortGenerator generator = new DemoCohortGenerator(DemoCohortGenerator.DEMO_SEED, List.of("BENCH-A", "BENCH-B"));
-        long visits;
-        try (Connection connection = dataSource.getConnection()) {
-            visits = new SyntheticRegistryWriter(connection).write(generator, Map.of("BENCH-A", 1L, "BENCH-B", 2L),
-                    patientCount, written -> {
-                        if (written % 10_000 == 0) {
-                            System.out.printf("written %d patients%n", written);
-                        }
-                    });
-        }
+        long visits = BenchRegistry.prepare(dataSource);
         flags.refreshStale();
         resetPeakHeap();
 

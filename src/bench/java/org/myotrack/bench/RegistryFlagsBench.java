@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.myotrack.demo.DemoCohortGenerator;
 import org.myotrack.patient.PatientRepository;
 import org.myotrack.refractory.FlagService;
 import org.myotrack.refractory.PatientFlagStateRepository;
@@ -16,7 +15,6 @@ import org.myotrack.security.Actor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -34,14 +32,13 @@ import java.util.Random;
 @TestProfile(RegistryFlagsBench.BenchDatabase.class)
 class RegistryFlagsBench {
 
-    /** A fresh H2 file database under target/, outside demo mode. */
+    /** A fresh H2 file database under target/ (a copy of the benchmark registry once one is kept), outside demo mode. */
     public static class BenchDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Path dir = Path.of("target", "bench", "flags-db-" + ProcessHandle.current().pid()).toAbsolutePath();
             return Map.of("myotrack.demo", "false",
                     "myotrack.admin-password", "benchmark-admin-password",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir + "/myotrack;WRITE_DELAY=0",
+                    "quarkus.datasource.jdbc.url", BenchRegistry.jdbcUrl("flags"),
                     "quarkus.hibernate-orm.statistics", "false");
         }
     }
@@ -60,19 +57,9 @@ class RegistryFlagsBench {
 
     @Test
     void evaluateWholeRegistryAndSinglePatients() throws Exception {
-        int patientCount = Integer.getInteger("bench.patients", 100_000);
-        DemoCohortGenerator generator = new DemoCohortGenerator(DemoCohortGenerator.DEMO_SEED, java.util.List.of("BENCH-A", "BENCH-B"));
-
+        int patientCount = BenchRegistry.patients();
         long seedStart = System.nanoTime();
-        long visits;
-        try (Connection connection = dataSource.getConnection()) {
-            visits = new SyntheticRegistryWriter(connection).write(generator, Map.of("BENCH-A", 1L, "BENCH-B", 2L),
-                    patientCount, written -> {
-                        if (written % 10_000 == 0) {
-                            System.out.printf("written %d patients%n", written);
-                        }
-                    });
-        }
+        long visits = BenchRegistry.prepare(dataSource);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
         long evaluateStart = System.nanoTime();
@@ -99,7 +86,7 @@ class RegistryFlagsBench {
 
         String report = String.format(Locale.ROOT, """
                         Registry flag evaluation, embedded H2, %d cores, heap max %d MB
-                        patients: %d, visits: %d (written by plain JDBC batches in %.1f s)
+                        patients: %d, visits: %d (prepared in %.1f s: written by plain JDBC batches, or copied from an earlier run)
                         whole-registry re-evaluation: %d patients in %.1f s = %.0f patients/s; refractory: %d
                         CPU used by the whole process meanwhile: %.1f s (on an otherwise idle machine the wall time is at least that divided by the cores); load average at the end %.1f
                         single patient flags incl. database read (%d samples, warm): p50 %.2f ms, p95 %.2f ms, max %.2f ms
