@@ -65,6 +65,8 @@ final class FileImport<R, E> {
         final List<RowViolation> refused = new ArrayList<>(0);
         RowReader cells;
         R request;
+        /** What the request's own Bean Validation refuses, found before the chunk reaches the database. */
+        List<Violation> invalid = List.of();
         Long patientId;
         String externalId;
         PatientIdentity patient;
@@ -91,11 +93,33 @@ final class FileImport<R, E> {
         this.identifierColumn = table.hasColumn(PATIENT_ID) ? PATIENT_ID : EXTERNAL_ID;
     }
 
-    void importChunk(List<CsvRow> chunk) {
-        List<Pending> pending = new ArrayList<>(chunk.size());
-        for (CsvRow row : chunk) {
-            pending.add(read(row));
+    /** Rows read from the file and checked on their own, ready for {@link #importChunk(Chunk)}. */
+    final class Chunk {
+        private final List<Pending> rows;
+
+        private Chunk(List<Pending> rows) {
+            this.rows = rows;
         }
+    }
+
+    /**
+     * Reads the rows' cells into requests and runs the requests' Bean Validation: the part of the checks that needs
+     * no database and nothing of other rows, so it may run on another thread, ahead of the chunk before.
+     */
+    Chunk prepare(List<CsvRow> rows) {
+        List<Pending> pending = new ArrayList<>(rows.size());
+        for (CsvRow row : rows) {
+            Pending read = read(row);
+            if (read.request != null) {
+                read.invalid = Violations.of(validator.validate(read.request));
+            }
+            pending.add(read);
+        }
+        return new Chunk(pending);
+    }
+
+    void importChunk(Chunk chunk) {
+        List<Pending> pending = chunk.rows;
         lookUpPatients(pending);
         List<Pending> candidates = new ArrayList<>(pending.size());
         for (Pending row : pending) {
@@ -173,7 +197,7 @@ final class FileImport<R, E> {
             return;
         }
         row.patient = patientOf(row);
-        List<Violation> invalid = Violations.of(validator.validate(row.request));
+        List<Violation> invalid = row.invalid;
         for (Violation violation : invalid) {
             String column = kind.columnOf(violation.field(), row.request);
             // A cell that could not be read is refused once, for its type, not again as missing.

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import org.myotrack.audit.AuditService;
 import org.myotrack.common.MyoTrackConfig;
 import org.myotrack.common.ProblemException;
+import org.myotrack.common.ReadAhead;
 import org.myotrack.patient.PatientRepository;
 import org.myotrack.refractory.FlagService;
 import org.myotrack.security.Actor;
@@ -22,7 +23,7 @@ import java.util.List;
 
 /**
  * Imports a clinic's CSV file of visits or therapies into its own site, all or nothing, in one transaction that reads
- * the file as it arrives. Every row is checked as the REST endpoints check a single record; rows already recorded with
+ * the file as it arrives (a thread of its own reads and validates the rows a few chunks ahead). Every row is checked as the REST endpoints check a single record; rows already recorded with
  * the same values are skipped, so sending a file again changes nothing. The stored flag state of every patient given
  * a new record is evaluated once, at the end.
  */
@@ -31,6 +32,8 @@ public class ImportService {
 
     /** Rows read, checked and written together: bounds the memory an import holds and the size of its look-ups. */
     static final int CHUNK_ROWS = 500;
+    /** Chunks read and validated ahead of the one being stored. */
+    static final int CHUNKS_AHEAD = 2;
     /** An import's transaction may last this long: a file at the default size limit takes about a minute. */
     static final int TIMEOUT_SECONDS = 900;
 
@@ -81,10 +84,19 @@ public class ImportService {
         try (CsvTable table = CsvTable.open(csv, config.importing().maxBytes().asLongValue(), kind.columns())) {
             file = new FileImport<>(kind, actor, new SitePatients(patients, actor.siteId()), validator, audit,
                     Instant.now(clock), table);
-            for (List<CsvRow> chunk = table.nextRows(CHUNK_ROWS); !chunk.isEmpty(); chunk = table.nextRows(CHUNK_ROWS)) {
-                file.importChunk(chunk);
-                // The stored records read to compare with need not stay managed: the session stays small.
-                em.clear();
+            FileImport<R, E> importing = file;
+            ReadAhead.Source<FileImport<R, E>.Chunk> chunks = () -> {
+                List<CsvRow> rows = table.nextRows(CHUNK_ROWS);
+                return rows.isEmpty() ? null : importing.prepare(rows);
+            };
+            // Reading and validating the next rows overlaps storing these, on a second core; closing stops the
+            // reading when a chunk fails, before the transaction rolls back.
+            try (ReadAhead<FileImport<R, E>.Chunk> prepared = ReadAhead.start("csv-import-reader", CHUNKS_AHEAD, chunks)) {
+                for (FileImport<R, E>.Chunk chunk = prepared.next(); chunk != null; chunk = prepared.next()) {
+                    file.importChunk(chunk);
+                    // The stored records read to compare with need not stay managed: the session stays small.
+                    em.clear();
+                }
             }
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);

@@ -43,6 +43,11 @@ public class FlagService {
     private static final Logger LOG = Logger.getLogger(FlagService.class);
     /** Patients evaluated per transaction when the whole registry is re-evaluated. */
     static final int BATCH_SIZE = 500;
+    /**
+     * Patients from which one refresh spreads the rules over the cores; the start-up re-evaluation already runs one
+     * batch per core, and its batches stay below this.
+     */
+    static final int PARALLEL_RULES_FROM = 1_000;
 
     @Inject
     PatientService patients;
@@ -116,9 +121,15 @@ public class FlagService {
         em.unwrap(Session.class).doWork(connection -> {
             lockPatients(connection, patientIds);
             Map<Long, PatientRecord> records = loader.load(connection, patientIds);
-            List<PatientFlagState> evaluated = new ArrayList<>(records.size());
-            for (PatientRecord record : records.values()) {
-                evaluated.add(evaluate(record, rules, now));
+            List<PatientFlagState> evaluated;
+            if (records.size() >= PARALLEL_RULES_FROM) {
+                // A large write (a CSV import) evaluates on every core: the rules are plain Java over the records.
+                evaluated = records.values().parallelStream().map(record -> evaluate(record, rules, now)).toList();
+            } else {
+                evaluated = new ArrayList<>(records.size());
+                for (PatientRecord record : records.values()) {
+                    evaluated.add(evaluate(record, rules, now));
+                }
             }
             states.replace(connection, evaluated);
         });

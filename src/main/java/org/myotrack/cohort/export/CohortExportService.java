@@ -3,7 +3,6 @@ package org.myotrack.cohort.export;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,11 +12,11 @@ import org.myotrack.cohort.CohortCriteria;
 import org.myotrack.cohort.CohortRepository;
 import org.myotrack.common.MyoTrackConfig;
 import org.myotrack.common.ProblemException;
+import org.myotrack.common.ReadAhead;
 import org.myotrack.common.Violation;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -28,11 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * De-identified cohort exports: plans an export (row count, k-anonymity, birth-year banding) before its first
@@ -47,13 +41,6 @@ public class CohortExportService {
     private static final int FETCH_SIZE = 1_000;
     /** Batches read ahead of the writer: enough to keep both threads busy, few enough to keep the heap flat. */
     static final int BATCHES_AHEAD = 2;
-
-    /** One reading thread per running export; idle threads end after a minute. */
-    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "cohort-export-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     @Inject
     CohortRepository cohorts;
@@ -126,9 +113,9 @@ public class CohortExportService {
 
     /**
      * Writes the planned export to {@code out}, patient by patient in id order; the caller closes the stream.
-     * Reading runs one batch ahead of writing on a thread of its own (the database read and de-identification of
-     * the next batch overlap the formatting and sending of this one), with at most {@link #BATCHES_AHEAD} batches
-     * waiting, so the heap still holds a bounded number of batches whatever the cohort's size.
+     * Reading runs ahead of writing on a thread of its own (the database read and de-identification of the next
+     * batch overlap the formatting and sending of this one), with at most {@link #BATCHES_AHEAD} batches waiting, so
+     * the heap holds a bounded number of batches whatever the cohort's size.
      */
     public void write(ExportPlan plan, OutputStream out) throws IOException {
         Deidentification deidentification = new Deidentification(secret.pseudonyms(), plan.dates(), plan.exportYear(),
@@ -142,100 +129,28 @@ public class CohortExportService {
             case FHIR -> new FhirWriter(text, fhirContext());
         };
         writer.begin();
-        BatchReader reader = new BatchReader(plan.criteria(), deidentification);
-        readers.execute(reader);
-        try {
-            for (List<ExportedPatient> batch = reader.next(); batch != null; batch = reader.next()) {
+        long[] afterId = {0};
+        ReadAhead.Source<List<ExportedPatient>> batches = () -> {
+            Batch batch = readBatch(plan.criteria(), afterId[0]);
+            if (batch.lastId() < 0) {
+                return null;
+            }
+            afterId[0] = batch.lastId();
+            List<ExportedPatient> exported = new ArrayList<>(batch.patients().size());
+            for (RegistryPatient patient : batch.patients()) {
+                exported.add(deidentification.apply(patient));
+            }
+            return exported;
+        };
+        // A client that went away ends the export here, and closing stops the reading before its next batch.
+        try (ReadAhead<List<ExportedPatient>> reading = ReadAhead.start("cohort-export-reader", BATCHES_AHEAD, batches)) {
+            for (List<ExportedPatient> batch = reading.next(); batch != null; batch = reading.next()) {
                 writer.writeAll(batch);
             }
-        } finally {
-            // A client that went away ends the export here: the reader stops before its next batch. It is not
-            // interrupted, since an interrupt inside a database read could close the embedded database's file.
-            reader.stop();
         }
         writer.finish();
         text.flush();
         buffered.flush();
-    }
-
-    /** Reads and de-identifies the export's batches in order, handing them to the writing thread. */
-    private final class BatchReader implements Runnable {
-        private static final List<ExportedPatient> END = List.of();
-        private final CohortCriteria criteria;
-        private final Deidentification deidentification;
-        private final BlockingQueue<List<ExportedPatient>> ready = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-        private volatile boolean stopped;
-        private volatile Throwable failure;
-
-        BatchReader(CohortCriteria criteria, Deidentification deidentification) {
-            this.criteria = criteria;
-            this.deidentification = deidentification;
-        }
-
-        @Override
-        public void run() {
-            try {
-                long afterId = 0;
-                while (!stopped) {
-                    Batch batch = readBatch(criteria, afterId);
-                    if (batch.lastId() < 0) {
-                        break;
-                    }
-                    List<ExportedPatient> exported = new ArrayList<>(batch.patients().size());
-                    for (RegistryPatient patient : batch.patients()) {
-                        exported.add(deidentification.apply(patient));
-                    }
-                    if (!hand(exported)) {
-                        return;
-                    }
-                    afterId = batch.lastId();
-                }
-            } catch (RuntimeException | Error failed) {
-                failure = failed;
-            }
-            hand(END);
-        }
-
-        /** Waits for room in the queue; false when the writer stopped meanwhile. */
-        private boolean hand(List<ExportedPatient> batch) {
-            try {
-                while (!ready.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                    if (stopped) {
-                        return false;
-                    }
-                }
-                return true;
-            } catch (InterruptedException shuttingDown) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        /** The next batch, or null after the last; rethrows what stopped the reading. */
-        List<ExportedPatient> next() throws IOException {
-            List<ExportedPatient> batch;
-            try {
-                batch = ready.take();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("Export interrupted");
-            }
-            if (batch != END) {
-                return batch;
-            }
-            Throwable failed = failure;
-            if (failed instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failed instanceof Error error) {
-                throw error;
-            }
-            return null;
-        }
-
-        void stop() {
-            stopped = true;
-        }
     }
 
     private record Batch(long lastId, List<RegistryPatient> patients) {
@@ -251,11 +166,6 @@ public class CohortExportService {
                     .doReturningWork(connection -> new CohortRecordReader(connection, FETCH_SIZE).read(ids));
             return new Batch(ids.get(ids.size() - 1), patients);
         });
-    }
-
-    @PreDestroy
-    void stopReaders() {
-        readers.shutdownNow();
     }
 
     /** Built once: a FHIR context scans the whole R4 model, which takes a second or two. */
