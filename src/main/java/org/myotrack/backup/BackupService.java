@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ public class BackupService {
      */
     public synchronized BackupView takeBackup(Actor actor) {
         requireH2();
-        Instant takenAt = Instant.now(clock);
+        // To the millisecond, as the file name and the audit id carry it, so the listing and the answer agree.
+        Instant takenAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String name = "myotrack-" + STAMP.format(takenAt) + ".zip";
         Path folder = folder();
         Path partial = folder.resolve(name + ".partial");

@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.myotrack.support.Api.admin;
 import static org.myotrack.support.Api.clinician;
@@ -106,10 +108,14 @@ class BackupResourceTest {
 
     @Test
     void shouldAuditTheBackupAndListAndServeIt() throws Exception {
-        String file = admin().post("/api/admin/backup").then().statusCode(201).extract().path("file");
-        long takenAt = java.time.Instant.parse(admin().get("/api/admin/backups").then().statusCode(200)
-                .body("file", org.hamcrest.Matchers.hasItem(file))
-                .extract().path("find { it.file == '" + file + "' }.takenAt")).toEpochMilli();
+        var taken = admin().post("/api/admin/backup").then().statusCode(201).extract().jsonPath();
+        String file = taken.getString("file");
+        Instant listed = Instant.parse(admin().get("/api/admin/backups").then().statusCode(200)
+                .body("file", hasItem(file))
+                .body("find { it.file == '" + file + "' }.bytes", equalTo(taken.getInt("bytes")))
+                .extract().path("find { it.file == '" + file + "' }.takenAt"));
+        assertThat(listed).isEqualTo(Instant.parse(taken.getString("takenAt")));
+        long takenAt = listed.toEpochMilli();
 
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
