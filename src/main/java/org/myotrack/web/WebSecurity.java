@@ -20,7 +20,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class WebSecurity {
 
-    static final String KEY_FILE = "session-key";
+    public static final String KEY_FILE = "session-key";
     /** Session cookie; HttpOnly, so no script reads it, and SameSite=Strict (the Quarkus default). */
     static final String SESSION_COOKIE = "myotrack-session";
     /** A session unused this long ends; the cookie is renewed at most once a minute while in use. */

@@ -18,7 +18,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class RegistrySecret {
 
-    static final String FILE_NAME = "export-secret";
+    public static final String FILE_NAME = "export-secret";
     private static final int GENERATED_BYTES = 32;
 
     @Inject
