@@ -17,10 +17,22 @@ import static org.hamcrest.Matchers.is;
 @TestProfile(OutsideDemoModeTest.FirstProductionStart.class)
 class OutsideDemoModeTest {
 
-    /** Demo off, an administrator password set, a fresh in-memory database. */
+    /**
+     * Demo off, an administrator password set, an empty database of its own: a fresh in-memory H2 database, or on
+     * PostgreSQL (the suite's server is named by a system property) a schema of its own, emptied before the start.
+     */
     public static class FirstProductionStart implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            String suiteUrl = System.getProperty("quarkus.datasource.jdbc.url", "");
+            if (suiteUrl.startsWith("jdbc:postgresql:")) {
+                String schemaUrl = suiteUrl + (suiteUrl.contains("?") ? "&" : "?") + "currentSchema=first_start";
+                return Map.of("myotrack.demo", "false",
+                        "myotrack.admin-password", "first-admin-passphrase",
+                        "quarkus.datasource.jdbc.url", schemaUrl,
+                        "quarkus.flyway.schemas", "first_start",
+                        "quarkus.flyway.clean-at-start", "true");
+            }
             return Map.of("myotrack.demo", "false",
                     "myotrack.admin-password", "first-admin-passphrase",
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:myotrack-first-start;DB_CLOSE_DELAY=-1");
