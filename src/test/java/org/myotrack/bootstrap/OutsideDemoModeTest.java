@@ -1,13 +1,20 @@
 package org.myotrack.bootstrap;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.myotrack.security.UserService;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -39,6 +46,15 @@ class OutsideDemoModeTest {
         }
     }
 
+    @Inject
+    StartupBootstrap bootstrap;
+
+    @Inject
+    FirstStartLock firstStartLock;
+
+    @Inject
+    UserService users;
+
     @Test
     void shouldCreateOnlyTheAdministratorFromTheConfiguredPassword() {
         RestAssured.given().auth().preemptive().basic("admin", "first-admin-passphrase").get("/api/users")
@@ -51,5 +67,36 @@ class OutsideDemoModeTest {
     void shouldHaveNoDemoUsers() {
         RestAssured.given().auth().preemptive().basic("clinician", "clinician").get("/api/patients").then().statusCode(401);
         RestAssured.given().auth().preemptive().basic("admin", "admin").get("/api/users").then().statusCode(401);
+    }
+
+    /**
+     * A second instance starting on the same database while another one is initialising it: it waits for the
+     * first-start lock, then finds the other instance's users and creates nobody.
+     */
+    @Test
+    void shouldWaitForAnotherInstanceStartingOnTheSameDatabaseAndThenCreateNobody() throws Exception {
+        long usersBefore = users.countUsers();
+        CountDownLatch otherInstanceHoldsLock = new CountDownLatch(1);
+        CountDownLatch otherInstanceMayCommit = new CountDownLatch(1);
+        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            firstStartLock.hold();
+            otherInstanceHoldsLock.countDown();
+            try {
+                otherInstanceMayCommit.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(otherInstanceHoldsLock.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<FirstStart> thisInstance = CompletableFuture.supplyAsync(bootstrap::initialise);
+        // Well under H2's lock timeout, long enough for an unlocked start-up to have finished.
+        Thread.sleep(700);
+        assertThat(thisInstance).as("start-up while another instance holds the first-start lock").isNotDone();
+
+        otherInstanceMayCommit.countDown();
+        otherInstance.get(30, TimeUnit.SECONDS);
+        assertThat(thisInstance.get(30, TimeUnit.SECONDS)).isEqualTo(FirstStart.NOTHING);
+        assertThat(users.countUsers()).isEqualTo(usersBefore);
     }
 }
