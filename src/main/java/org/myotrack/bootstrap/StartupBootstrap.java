@@ -5,6 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.agroal.api.AgroalDataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.myotrack.common.MyoTrackConfig;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -13,6 +15,8 @@ import org.myotrack.refractory.FlagService;
 import org.myotrack.security.Role;
 import org.myotrack.security.UserService;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 
 /** On start-up, after the migrations: creates the first administrator or seeds the demo, or refuses to start. */
@@ -39,7 +43,19 @@ public class StartupBootstrap {
     @Inject
     ManagedExecutor executor;
 
-    void onStart(@Observes StartupEvent event) {
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String builtDatabaseKind;
+
+    void onStart(@Observes StartupEvent event) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseKind.requireBuiltKind(builtDatabaseKind, connection.getMetaData().getDatabaseProductName());
+        } catch (IllegalStateException refusal) {
+            LOG.error(refusal.getMessage());
+            throw refusal;
+        }
         initialise();
         // Stored flags from another rules version (changed thresholds) or from before flags were stored are
         // re-evaluated in the background: the registry serves at once, and a patient's own flags are always live.
