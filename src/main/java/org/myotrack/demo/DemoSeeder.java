@@ -3,6 +3,7 @@ package org.myotrack.demo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.myotrack.investigation.InvestigationRequest;
 import org.myotrack.investigation.InvestigationService;
@@ -52,19 +53,26 @@ public class DemoSeeder {
     @Inject
     InvestigationService investigations;
 
-    public void seed(int patientCount) {
-        Map<String, Long> siteIds = QuarkusTransaction.requiringNew().call(() -> {
-            Site a = new Site("DEMO-A", "Demo myositis clinic A");
-            Site b = new Site("DEMO-B", "Demo myositis clinic B");
-            sites.persist(a);
-            sites.persist(b);
-            return Map.of(a.code, a.id, b.code, b.id);
-        });
+    /**
+     * Creates the demo sites and users in the caller's transaction (the first-start transaction, under its lock);
+     * returns the site ids by code for {@link #seedCohort}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Long> seedSitesAndUsers() {
+        Site a = new Site("DEMO-A", "Demo myositis clinic A");
+        Site b = new Site("DEMO-B", "Demo myositis clinic B");
+        sites.persist(a);
+        sites.persist(b);
+        Map<String, Long> siteIds = Map.of(a.code, a.id, b.code, b.id);
         users.createInitialAccount("clinician", "clinician", Role.CLINICIAN, siteIds.get("DEMO-A"));
         users.createInitialAccount("clinician-b", "clinician-b", Role.CLINICIAN, siteIds.get("DEMO-B"));
         users.createInitialAccount("coordinator", "coordinator", Role.COORDINATOR, null);
         users.createInitialAccount("admin", "admin", Role.ADMIN, null);
+        return siteIds;
+    }
 
+    /** Seeds the synthetic cohort at the demo sites, one transaction per patient. */
+    public void seedCohort(Map<String, Long> siteIds, int patientCount) {
         // Seeding goes through the validated, audited services and takes some seconds: say so before it starts.
         LOG.infof("Demo mode: seeding %d synthetic patients through the registry services", patientCount);
         DemoCohortGenerator generator = new DemoCohortGenerator(DemoCohortGenerator.DEMO_SEED, DEMO_SITES);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.jboss.logging.Logger;
 import org.myotrack.common.IdGroups;
 import org.myotrack.common.MyoTrackConfig;
@@ -118,8 +119,11 @@ public class FlagService {
         em.flush();
         RuleConfig rules = rules();
         Instant now = Instant.now(clock);
-        em.unwrap(Session.class).doWork(connection -> {
-            lockPatients(connection, patientIds);
+        Session session = em.unwrap(Session.class);
+        String forUpdate = session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                .getForUpdateString();
+        session.doWork(connection -> {
+            lockPatients(connection, patientIds, forUpdate);
             Map<Long, PatientRecord> records = loader.load(connection, patientIds);
             List<PatientFlagState> evaluated;
             if (records.size() >= PARALLEL_RULES_FROM) {
@@ -152,11 +156,17 @@ public class FlagService {
         return state;
     }
 
-    /** Locks the patients' rows until the transaction ends, lowest id first (one order, so no deadlock). */
-    private static void lockPatients(Connection connection, Collection<Long> patientIds) throws SQLException {
+    /**
+     * Locks the patients' rows until the transaction ends, lowest id first (one order, so no deadlock), with the
+     * dialect's write lock: on PostgreSQL {@code FOR NO KEY UPDATE}. A writer has usually inserted a visit or therapy
+     * first, whose foreign-key check took a key-share lock on the patient; two such writers asking for a plain
+     * {@code FOR UPDATE} would each wait for the other's key-share lock (a deadlock), while the no-key lock only
+     * waits for the other writer's own patient lock.
+     */
+    private static void lockPatients(Connection connection, Collection<Long> patientIds, String forUpdate) throws SQLException {
         for (List<Long> group : IdGroups.of(patientIds)) {
             try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM patients WHERE "
-                    + IdGroups.condition("id", group) + " ORDER BY id FOR UPDATE")) {
+                    + IdGroups.condition("id", group) + " ORDER BY id" + forUpdate)) {
                 IdGroups.bind(lock, 1, group);
                 lock.executeQuery().close();
             }

@@ -38,7 +38,11 @@ public class CohortExportService {
 
     /** Patients read per batch: a few hundred keeps queries few and the heap flat. */
     static final int BATCH_SIZE = 250;
-    private static final int FETCH_SIZE = 1_000;
+    /**
+     * Rows fetched per round trip while a batch is read. With it, and with auto-commit off (every batch is read in
+     * a transaction), the PostgreSQL driver reads through a server-side cursor instead of the whole result at once.
+     */
+    static final int FETCH_SIZE = 1_000;
     /** Batches read ahead of the writer: enough to keep both threads busy, few enough to keep the heap flat. */
     static final int BATCHES_AHEAD = 2;
 
