@@ -68,9 +68,9 @@ public class AuditService {
 
     @Transactional
     public PageView<AuditEventView> listForPatient(long patientId, PageRequest page) {
-        var query = audits.findForPatient(patientId).page(page.page, page.size);
+        var query = audits.findForPatient(patientId).page(page.page(), page.size());
         List<AuditEventView> items = query.list().stream().map(this::toView).toList();
-        return new PageView<>(items, page.page, page.size, query.count());
+        return new PageView<>(items, page.page(), page.size(), query.count());
     }
 
     private AuditEventView toView(AuditEvent event) {

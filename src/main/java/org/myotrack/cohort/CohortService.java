@@ -44,11 +44,11 @@ public class CohortService {
     public PageView<CohortRow> query(CohortCriteria criteria, PageRequest page) {
         cohorts.requireKnownSite(criteria);
         long total = cohorts.count(criteria);
-        List<Long> ids = cohorts.patientIdsPage(criteria, page.page, page.size);
+        List<Long> ids = cohorts.patientIdsPage(criteria, page.page(), page.size());
         int year = LocalDate.now(clock).getYear();
         List<CohortRow> rows = ids.isEmpty() ? List.of()
                 : em.unwrap(Session.class).doReturningWork(connection -> rows(connection, ids, year));
-        return new PageView<>(rows, page.page, page.size, total);
+        return new PageView<>(rows, page.page(), page.size(), total);
     }
 
     /** How many patients the cohort holds, from indexes and the stored flag state. */

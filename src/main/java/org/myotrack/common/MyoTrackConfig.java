@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Registry settings under {@code myotrack.*}; each can also be set as an environment variable. */
@@ -71,6 +72,37 @@ public interface MyoTrackConfig {
          */
         @WithDefault("50M")
         MemorySize maxBytes();
+    }
+
+    /** Holding back a user name after repeated failed sign-ins (API and login form). */
+    Login login();
+
+    /**
+     * Failed sign-ins are counted per user name and client address; at {@code maxFailures} within {@code window} that
+     * pair is held back (API: 429 with Retry-After; login form: a message) for {@code lockout}, doubling at each further
+     * hold up to {@code maxLockout}. Other users and other addresses are not slowed.
+     */
+    interface Login {
+
+        /** Failed sign-ins of one user name from one address, within the window, that start a hold. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** Failures older than this are forgotten, and a quiet window after a hold resets the doubling. */
+        @WithDefault("15m")
+        Duration window();
+
+        /** Length of the first hold; each further hold within the window lasts twice as long. */
+        @WithDefault("1m")
+        Duration lockout();
+
+        /** Longest hold, however often the sign-in fails: nobody is locked out for longer. */
+        @WithDefault("15m")
+        Duration maxLockout();
+
+        /** User name and address pairs remembered at once; past it idle ones are forgotten, bounding memory. */
+        @WithDefault("100000")
+        int maxTracked();
     }
 
     /** Thresholds of the registry's clinical rules (clinical.md §6), all "registry rules" kept out of code. */

@@ -3,6 +3,7 @@ package org.myotrack.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -63,6 +64,32 @@ public class ProblemMappers {
         return mapProblem(ProblemException.invalid(List.of(new Violation(pathOf(exception), message))));
     }
 
+    /**
+     * A value of the wrong shape (text where a list belongs, a list where a number belongs). Quarkus has its own mapper
+     * for this exception, more specific than {@link JsonMappingException}, that answers plain JSON; this one keeps it
+     * problem+json and names the field.
+     */
+    @ServerExceptionMapper
+    public Response mapMismatchedInput(MismatchedInputException exception) {
+        String field = pathOf(exception);
+        if (field.isEmpty()) {
+            return mapJsonMapping(exception);
+        }
+        Class<?> target = exception.getTargetType();
+        String message;
+        if (target != null && target.isEnum()) {
+            message = "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        } else if (target != null && (java.util.Collection.class.isAssignableFrom(target) || target.isArray())) {
+            message = "must be a list";
+        } else if (target != null && target.isRecord()) {
+            message = "must be an object";
+        } else {
+            message = "must be " + describe(target);
+        }
+        return mapProblem(ProblemException.invalid(List.of(new Violation(field, message))));
+    }
+
     @ServerExceptionMapper
     public Response mapJsonMapping(JsonMappingException exception) {
         String field = pathOf(exception);
@@ -77,6 +104,12 @@ public class ProblemMappers {
     public Response mapMalformedJson(JsonProcessingException exception) {
         var location = exception.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        String original = exception.getOriginalMessage();
+        if (original != null && original.startsWith("Duplicate field ")) {
+            // Jackson's own words name the field, e.g. Duplicate field 'version'.
+            return respond(Problem.of(400, "Malformed JSON", "The request body names a field twice: "
+                    + original.substring("Duplicate field ".length()) + where));
+        }
         return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where));
     }
 

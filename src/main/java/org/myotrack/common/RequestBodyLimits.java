@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,8 +16,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Refuses a request body larger than its endpoint takes, with a problem+json 413 before any of it is read: a CSV
  * import up to {@code myotrack.import.max-bytes}, any other (JSON) body up to {@code myotrack.max-json-bytes}. The
  * server-wide {@code quarkus.http.limits.max-body-size} cannot tell the two apart and answers with a bare 413, so it is
- * kept as a ceiling above both. A body sent without a length (chunked) is bounded while it is read: JSON by the
- * server's own stream, an import by the importer.
+ * kept as a ceiling above both. A JSON body must say its length (411 otherwise), so it is judged before it is read;
+ * an import may be sent without one (chunked), and the importer counts it while it reads.
  */
 @ApplicationScoped
 public class RequestBodyLimits {
@@ -66,9 +65,12 @@ public class RequestBodyLimits {
                         + " this endpoint takes"));
                 return;
             }
-        } else if (!importing) {
-            // The server's stream refuses a chunked body past this many bytes; imports count their own.
-            context.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, jsonLimit);
+        } else if (!importing && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // A JSON body of unknown length could only be cut off while it is read, after the answer has begun, with a
+            // bare 413 and no explanation; JSON bodies are small, so every client can say their length up front.
+            refuse(context, new ProblemException(411, "Length Required",
+                    "Send a JSON body with its Content-Length; only CSV imports may be sent without one"));
+            return;
         }
         context.next();
     }

@@ -99,8 +99,8 @@ public class InvestigationService {
     @Transactional
     public PageView<InvestigationView> listInvestigationsForPatient(Actor actor, long patientId, PageRequest page) {
         patients.requireReadable(actor, patientId);
-        var query = investigations.findForPatient(patientId).page(page.page, page.size);
-        return new PageView<>(query.list().stream().map(Investigation::toView).toList(), page.page, page.size, query.count());
+        var query = investigations.findForPatient(patientId).page(page.page(), page.size());
+        return new PageView<>(query.list().stream().map(Investigation::toView).toList(), page.page(), page.size(), query.count());
     }
 
     private Investigation lockedInvestigation(Actor actor, long investigationId) {

@@ -105,8 +105,8 @@ public class PatientService {
         } else {
             siteId = null;
         }
-        var query = patients.findFiltered(siteId, diagnosis).page(page.page, page.size);
-        return new PageView<>(query.list().stream().map(this::toView).toList(), page.page, page.size, query.count());
+        var query = patients.findFiltered(siteId, diagnosis).page(page.page(), page.size());
+        return new PageView<>(query.list().stream().map(this::toView).toList(), page.page(), page.size(), query.count());
     }
 
     /**
@@ -118,8 +118,8 @@ public class PatientService {
         Long siteId = actor.isClinician() ? actor.siteId() : null;
         var query = text == null || text.isBlank() ? patients.findFiltered(siteId, null)
                 : patients.search(siteId, text.strip());
-        return new PageView<>(query.page(page.page, page.size).list().stream().map(this::toView).toList(),
-                page.page, page.size, query.count());
+        return new PageView<>(query.page(page.page(), page.size()).list().stream().map(this::toView).toList(),
+                page.page(), page.size(), query.count());
     }
 
     /**

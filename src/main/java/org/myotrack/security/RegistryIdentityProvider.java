@@ -9,7 +9,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,6 +44,9 @@ public class RegistryIdentityProvider implements IdentityProvider<UsernamePasswo
     @Inject
     UserAccountRepository users;
 
+    @Inject
+    LoginThrottle throttle;
+
     /** A password check that succeeded: digest of the password sent, the hash it matched, and until when it counts. */
     private record Verified(byte[] digest, String passwordHash, long validUntilNanos) {
     }
@@ -53,7 +59,25 @@ public class RegistryIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
-        return context.runBlocking(() -> authenticate(request.getUsername(), new String(request.getPassword().getPassword())));
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String username = request.getUsername();
+        // A user name held back after repeated failures is refused without checking the password at all.
+        Optional<Duration> wait = throttle.heldBack(username, routing);
+        if (wait.isPresent()) {
+            LoginThrottle.markHeldBack(routing, wait.get());
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        return context.runBlocking(() -> {
+            try {
+                SecurityIdentity identity = authenticate(username, new String(request.getPassword().getPassword()));
+                throttle.recordSuccess(username, routing);
+                return identity;
+            } catch (AuthenticationFailedException failed) {
+                throttle.recordFailure(username, routing);
+                throttle.heldBack(username, routing).ifPresent(hold -> LoginThrottle.markHeldBack(routing, hold));
+                throw failed;
+            }
+        });
     }
 
     private SecurityIdentity authenticate(String username, String password) {

@@ -92,8 +92,8 @@ public class TherapyService {
     @Transactional
     public PageView<TherapyView> listTherapiesForPatient(Actor actor, long patientId, PageRequest page) {
         patients.requireReadable(actor, patientId);
-        var query = therapies.findForPatient(patientId).page(page.page, page.size);
-        return new PageView<>(query.list().stream().map(Therapy::toView).toList(), page.page, page.size, query.count());
+        var query = therapies.findForPatient(patientId).page(page.page(), page.size());
+        return new PageView<>(query.list().stream().map(Therapy::toView).toList(), page.page(), page.size(), query.count());
     }
 
     private Therapy lockedTherapy(Actor actor, long therapyId) {

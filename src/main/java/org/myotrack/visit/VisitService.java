@@ -108,8 +108,8 @@ public class VisitService {
     @Transactional
     public PageView<VisitView> listVisitsForPatient(Actor actor, long patientId, PageRequest page) {
         patients.requireReadable(actor, patientId);
-        var query = visits.findForPatient(patientId).page(page.page, page.size);
-        return new PageView<>(query.list().stream().map(this::toView).toList(), page.page, page.size, query.count());
+        var query = visits.findForPatient(patientId).page(page.page(), page.size());
+        return new PageView<>(query.list().stream().map(this::toView).toList(), page.page(), page.size(), query.count());
     }
 
     /**

@@ -44,9 +44,12 @@ public class HomePages extends WebResource {
     @Path("login")
     @PermitAll
     public TemplateInstance login(@QueryParam("error") boolean failed, @QueryParam("expired") boolean expired,
-                                  @QueryParam("signed-out") boolean signedOut) {
+                                  @QueryParam("signed-out") boolean signedOut,
+                                  @QueryParam("held-back") Long heldBackSeconds) {
         String action = "/j_security_check?" + Csrf.FIELD + "=" + URLEncoder.encode(csrf.value(), StandardCharsets.UTF_8);
-        return Pages.login(frames.login(), failed, expired, signedOut, action);
+        // Only a positive whole number of seconds is shown; anything else in the address is ignored.
+        Long wait = heldBackSeconds != null && heldBackSeconds > 0 ? heldBackSeconds : null;
+        return Pages.login(frames.login(), failed, expired, signedOut, wait, action);
     }
 
     @POST

@@ -14,7 +14,8 @@ public final class Pages {
     private Pages() {
     }
 
-    static native TemplateInstance login(Frame frame, boolean failed, boolean expired, boolean signedOut, String action);
+    static native TemplateInstance login(Frame frame, boolean failed, boolean expired, boolean signedOut, Long heldBack,
+                                         String action);
 
     static native TemplateInstance error(Frame frame, int status, String heading, String detail);
 
