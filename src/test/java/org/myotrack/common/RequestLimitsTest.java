@@ -10,15 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.myotrack.support.Api;
+import org.myotrack.support.RawHttp;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,27 +49,22 @@ class RequestLimitsTest {
         @Test
         void shouldRefuseAJsonBodyOverTheLimitAnnouncedByItsLength() throws Exception {
             long before = rows();
-            Api.clinician().body(oversizedPatient()).post("/api/patients").then().statusCode(413)
-                    .contentType("application/problem+json")
-                    .body("status", equalTo(413))
-                    .body("detail", equalTo("The request body is larger than the 1 MB this endpoint takes"));
+            RawHttp.Response response = RawHttp.postWithLength("/api/patients", "clinician", "clinician",
+                    "application/json", oversizedPatient().getBytes(StandardCharsets.UTF_8));
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("Content-Type")).startsWith(Problem.MEDIA_TYPE);
+            assertThat(response.body()).contains("\"status\":413")
+                    .contains("The request body is larger than the 1 MB this endpoint takes");
             assertThat(rows()).isEqualTo(before);
         }
 
         @Test
         void shouldRefuseAJsonBodySentWithoutLength() throws Exception {
             long before = rows();
-            byte[] body = oversizedPatient().getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/patients"))
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clinician:clinician".getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/json")
-                    // A stream of unknown length goes out chunked, without Content-Length.
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                    .build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(411);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
+            RawHttp.Response response = RawHttp.postChunked("/api/patients", "clinician", "clinician",
+                    "application/json", oversizedPatient().getBytes(StandardCharsets.UTF_8));
+            assertThat(response.status()).isEqualTo(411);
+            assertThat(response.header("Content-Type")).startsWith(Problem.MEDIA_TYPE);
             assertThat(response.body()).contains("Send a JSON body with its Content-Length");
             assertThat(rows()).isEqualTo(before);
         }

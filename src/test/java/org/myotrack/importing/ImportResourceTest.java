@@ -14,21 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.myotrack.refractory.PatientFlagState;
 import org.myotrack.refractory.PatientFlagStateRepository;
 import org.myotrack.support.Api;
+import org.myotrack.support.RawHttp;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -510,9 +505,11 @@ class ImportResourceTest {
         void shouldRefuseAFileLargerThanTheLimitAnnouncedByItsLength() throws Exception {
             String file = largeFile(Api.createPatient());
             Counts before = counts();
-            post(clinician(), VISITS, file).then().statusCode(413)
-                    .contentType("application/problem+json")
-                    .body("detail", equalTo("The file is larger than the 1 MB one import takes; split it into smaller files and import each"));
+            RawHttp.Response response = RawHttp.postWithLength(VISITS, "clinician", "clinician", "text/csv",
+                    file.getBytes(StandardCharsets.UTF_8));
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.body()).contains("The file is larger than the 1 MB one import takes; split it into smaller files and import each");
             assertThat(counts()).isEqualTo(before);
         }
 
@@ -520,17 +517,10 @@ class ImportResourceTest {
         void shouldRefuseAFileLargerThanTheLimitSentWithoutLengthAndStoreNothing() throws Exception {
             long patientId = Api.createPatient();
             Counts before = counts();
-            byte[] file = largeFile(patientId).getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + VISITS))
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clinician:clinician".getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "text/csv")
-                    // A stream of unknown length goes out chunked, without Content-Length.
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(file)))
-                    .build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(413);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            RawHttp.Response response = RawHttp.postChunked(VISITS, "clinician", "clinician", "text/csv",
+                    largeFile(patientId).getBytes(StandardCharsets.UTF_8));
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
             assertThat(response.body()).contains("larger than the 1 MB one import takes");
             assertThat(counts()).isEqualTo(before);
             assertThat(visitsOf(patientId)).isEmpty();
