@@ -8,6 +8,7 @@ import org.myotrack.audit.AuditAction;
 import org.myotrack.audit.AuditService;
 import org.myotrack.audit.AuditedEntity;
 import org.myotrack.cohort.export.RegistrySecret;
+import org.myotrack.common.DataDirectorySecrets;
 import org.myotrack.common.MyoTrackConfig;
 import org.myotrack.common.ProblemException;
 import org.myotrack.security.Actor;
@@ -21,7 +22,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -86,7 +86,7 @@ public class BackupService {
                 statement.execute("BACKUP TO '" + partial.toAbsolutePath().toString().replace("'", "''") + "'");
             }
             addDataDirectorySecrets(partial);
-            ownerOnly(partial);
+            DataDirectorySecrets.ownerOnly(partial);
             // Only a complete backup ever carries the final name.
             Files.move(partial, backup, StandardCopyOption.ATOMIC_MOVE);
             BackupView taken = BackupView.of(name, Files.size(backup), takenAt);
@@ -153,14 +153,20 @@ public class BackupService {
 
     private void requireH2() {
         String product;
+        String url;
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
+            url = connection.getMetaData().getURL();
         } catch (SQLException failed) {
             throw new IllegalStateException("Cannot reach the database to back it up", failed);
         }
         if (!isH2(product)) {
             throw ProblemException.conflict("The registry's database is " + product + ", not the embedded H2 database: "
                     + "back it up with the database's own tools (for PostgreSQL, pg_dump -Fc and pg_restore)");
+        }
+        if (url != null && url.startsWith("jdbc:h2:mem:")) {
+            throw ProblemException.conflict("The registry runs on an in-memory database, which has no file to back up "
+                    + "and ends with the process");
         }
     }
 
@@ -180,14 +186,6 @@ public class BackupService {
             for (Path secret : secrets) {
                 Files.copy(secret, archive.getPath(secret.getFileName().toString()));
             }
-        }
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's own permissions protect the file.
         }
     }
 }

@@ -38,11 +38,7 @@ public final class DataDirectorySecrets {
         new SecureRandom().nextBytes(secret);
         Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            try {
-                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data directory's own permissions protect the file.
-            }
+            ownerOnly(partial);
             Files.writeString(partial, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
             // A second instance starting at the same moment must not replace a secret already in use.
@@ -51,6 +47,15 @@ public final class DataDirectorySecrets {
             // Keep the secret that is already there.
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /** Makes the file readable and writable by the registry's own account only, where the file system has owners. */
+    public static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data directory's own permissions protect the file.
         }
     }
 }
