@@ -50,6 +50,8 @@ public class FlagService {
      */
     static final int PARALLEL_RULES_FROM = 1_000;
 
+    private final Object staleRefresh = new Object();
+
     @Inject
     PatientService patients;
 
@@ -113,6 +115,15 @@ public class FlagService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(Collection<Long> patientIds) {
+        refresh(patientIds, null);
+    }
+
+    /**
+     * As {@link #refresh(Collection)}; with {@code onlyStaleFor} set, patients whose state was stored under that
+     * rules version by the time their rows are locked (by a write, or by another instance re-evaluating the same
+     * registry) are left as they are.
+     */
+    private void refresh(Collection<Long> patientIds, String onlyStaleFor) {
         if (patientIds.isEmpty()) {
             return;
         }
@@ -124,7 +135,12 @@ public class FlagService {
                 .getForUpdateString();
         session.doWork(connection -> {
             lockPatients(connection, patientIds, forUpdate);
-            Map<Long, PatientRecord> records = loader.load(connection, patientIds);
+            Collection<Long> toEvaluate = onlyStaleFor == null ? patientIds
+                    : states.withoutCurrentState(connection, patientIds, onlyStaleFor);
+            if (toEvaluate.isEmpty()) {
+                return;
+            }
+            Map<Long, PatientRecord> records = loader.load(connection, toEvaluate);
             List<PatientFlagState> evaluated;
             if (records.size() >= PARALLEL_RULES_FROM) {
                 // A large write (a CSV import) evaluates on every core: the rules are plain Java over the records.
@@ -179,6 +195,13 @@ public class FlagService {
      * after a change of thresholds.
      */
     public int refreshStale() {
+        // One re-evaluation of the registry at a time in this instance: a second caller waits, then finds little left.
+        synchronized (staleRefresh) {
+            return refreshStaleBatches();
+        }
+    }
+
+    private int refreshStaleBatches() {
         String version = rules().version();
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -197,7 +220,7 @@ public class FlagService {
                 inFlight.acquireUninterruptibly();
                 running.add(pool.submit(() -> {
                     try {
-                        QuarkusTransaction.requiringNew().run(() -> refresh(ids));
+                        QuarkusTransaction.requiringNew().run(() -> refresh(ids, version));
                     } finally {
                         inFlight.release();
                     }

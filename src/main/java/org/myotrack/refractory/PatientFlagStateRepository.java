@@ -2,15 +2,19 @@ package org.myotrack.refractory;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.myotrack.common.IdGroups;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Reads and writes the stored evaluation of each patient. */
 @ApplicationScoped
@@ -25,6 +29,31 @@ public class PatientFlagStateRepository implements PanacheRepositoryBase<Patient
                 .setParameter("version", rulesVersion)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** Those of the given patients whose stored state is missing or from another rules version, on the connection. */
+    public List<Long> withoutCurrentState(Connection connection, Collection<Long> patientIds, String rulesVersion)
+            throws SQLException {
+        Set<Long> current = new HashSet<>();
+        for (List<Long> group : IdGroups.of(patientIds)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT patient_id FROM patient_flag_states WHERE "
+                    + IdGroups.condition("patient_id", group) + " AND rules_version = ?")) {
+                int next = IdGroups.bind(select, 1, group);
+                select.setString(next, rulesVersion);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        current.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
+        List<Long> stale = new ArrayList<>(patientIds.size());
+        for (Long id : patientIds) {
+            if (!current.contains(id)) {
+                stale.add(id);
+            }
+        }
+        return stale;
     }
 
     /** The stored states of the given patients with their flags, in one query. */

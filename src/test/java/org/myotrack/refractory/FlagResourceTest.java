@@ -26,6 +26,9 @@ class FlagResourceTest {
     @Inject
     PatientFlagStateRepository states;
 
+    @Inject
+    FlagService flags;
+
     long patientId;
 
     @BeforeEach
@@ -125,6 +128,42 @@ class FlagResourceTest {
         }
         int stored = QuarkusTransaction.requiringNew().call(() -> states.findById(patientId).visitCount);
         assertThat(stored).as("visits counted by the stored state after concurrent writes").isEqualTo(writers);
+    }
+
+    @Test
+    void shouldReevaluateStaleStatesTwiceAtOnceWhileAWriterHoldsAPatient() throws Exception {
+        activeVisit("2021-03-01");
+        String version = flags.rules().version();
+        long patients = QuarkusTransaction.requiringNew().call(() -> states.getEntityManager()
+                .createQuery("select count(p) from Patient p", Long.class).getSingleResult());
+        // As after a change of thresholds: every stored state comes from another rules version.
+        QuarkusTransaction.requiringNew().run(() -> states.update("rulesVersion = 'older' where rulesVersion = ?1", version));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        try {
+            // A write holding the patient's row for longer than H2's default lock timeout of two seconds.
+            var writer = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                states.getEntityManager().createNativeQuery("SELECT id FROM patients WHERE id = " + patientId + " FOR UPDATE")
+                        .getResultList();
+                held.countDown();
+                try {
+                    Thread.sleep(3_500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            held.await();
+            var first = pool.submit(flags::refreshStale);
+            var second = pool.submit(flags::refreshStale);
+            writer.get();
+            assertThat(first.get() + second.get()).as("patients re-evaluated by both runs").isEqualTo((int) patients);
+        } finally {
+            pool.shutdownNow();
+        }
+        long current = QuarkusTransaction.requiringNew().call(() -> states.count("rulesVersion", version));
+        assertThat(current).as("stored states under the current rules version").isEqualTo(patients);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> states.findById(patientId).visitCount)).isEqualTo(1);
+        clinician().get(flags()).then().statusCode(200).body("rulesVersion", equalTo(version));
     }
 
     @Test
