@@ -22,7 +22,7 @@ import java.util.zip.ZipInputStream;
 /**
  * The synthetic registry the registry-scale benchmarks run against, written once per size and then reused: the
  * first benchmark of a size writes it with {@link SyntheticRegistryWriter} and keeps an H2 backup of it as
- * {@code target/bench/registry-<patients>.zip}; later ones start from a copy of that backup instead of spending
+ * {@code target/bench/registry-<patients>-<fingerprint>.zip}; later ones start from a copy of that backup instead of spending
  * minutes writing the same rows again. The backup holds the stored flag state of every patient too, so a copy starts
  * without re-evaluating the registry. The benchmarks of one JVM share one copy through {@link Database} (one start
  * of the application for all of them); each writes new visits of its own, on days no other one uses, and counts
@@ -59,9 +59,18 @@ final class BenchRegistry {
         return new DemoCohortGenerator(DemoCohortGenerator.DEMO_SEED, List.of("BENCH-A", "BENCH-B"));
     }
 
-    /** The kept backup of the registry of that many patients, present once a benchmark of that size has run. */
+    /**
+     * The kept backup of the registry of that many patients, present once a benchmark of that size has run. Its name
+     * carries a fingerprint of the generator's first patients, so a changed generator writes a new registry instead of
+     * benchmarking against rows it would no longer generate (a changed schema is migrated on the copy at start-up).
+     */
     static Path template(int patients) {
-        return BenchResults.dir().resolve("registry-" + patients + ".zip");
+        DemoCohortGenerator generator = generator();
+        int fingerprint = 1;
+        for (int index = 0; index < 10; index++) {
+            fingerprint = 31 * fingerprint + generator.patient(index).toString().hashCode();
+        }
+        return BenchResults.dir().resolve(String.format("registry-%d-%08x.zip", patients, fingerprint));
     }
 
     /**
@@ -69,6 +78,7 @@ final class BenchRegistry {
      * {@link #patients()} patients when one was kept. Called by the test profile, before the application starts.
      */
     static String jdbcUrl(String name) {
+        deleteCopiesOfEndedRuns(name);
         Path dir = BenchResults.dir().resolve(name + "-db-" + ProcessHandle.current().pid());
         Path template = template(patients());
         if (Files.exists(template)) {
@@ -121,6 +131,32 @@ final class BenchRegistry {
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    /** Copies of the registry left by JVMs that have ended: at 100,000 patients each is large. */
+    private static void deleteCopiesOfEndedRuns(String name) {
+        try (var copies = Files.newDirectoryStream(BenchResults.dir(), name + "-db-*")) {
+            for (Path copy : copies) {
+                String pid = copy.getFileName().toString().substring((name + "-db-").length());
+                if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    deleteTree(copy);
+                }
+            }
+        } catch (IOException failed) {
+            throw new IllegalStateException("Cannot delete old copies of the benchmark registry", failed);
+        }
+    }
+
+    /** Deletes a folder and everything in it. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -25,7 +25,6 @@ import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Export at registry scale on the embedded H2 default: writes a synthetic registry of {@code -Dbench.patients}

@@ -13,7 +13,6 @@ import org.myotrack.security.Actor;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 
 /**

@@ -123,6 +123,8 @@ class StartupBench {
             return new Run(firstMillis, readyMillis, rssStarted, rssMb(registry.pid()));
         } finally {
             registry.stop();
+            // The copy of the registry is large at full size; the log stays for reading.
+            BenchRegistry.deleteTree(data);
         }
     }
 
