@@ -1,6 +1,8 @@
 package org.myotrack.bench;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import org.myotrack.refractory.FlagService;
 import org.myotrack.demo.DemoCohortGenerator;
 
 import java.io.IOException;
@@ -20,13 +22,31 @@ import java.util.zip.ZipInputStream;
 /**
  * The synthetic registry the registry-scale benchmarks run against, written once per size and then reused: the
  * first benchmark of a size writes it with {@link SyntheticRegistryWriter} and keeps an H2 backup of it as
- * {@code target/bench/registry-<patients>.zip}; later ones start from a copy of that backup instead of spending
- * minutes writing the same rows again. Each benchmark still works on its own copy, so none sees another's writes.
- * Delete the zip (or {@code mvn clean}) to write the registry afresh, e.g. after a change of the demo generator.
+ * {@code target/bench/registry-<patients>-<fingerprint>.zip}; later ones start from a copy of that backup instead of spending
+ * minutes writing the same rows again. The backup holds the stored flag state of every patient too, so a copy starts
+ * without re-evaluating the registry. The benchmarks of one JVM share one copy through {@link Database} (one start
+ * of the application for all of them); each writes new visits of its own, on days no other one uses, and counts
+ * only what it wrote. Delete the zip (or {@code mvn clean}) to write the registry afresh, e.g. after a change of the
+ * demo generator or of the schema.
  */
 final class BenchRegistry {
 
-    private static final Map<String, Long> SITES = Map.of("BENCH-A", 1L, "BENCH-B", 2L);
+    /** The application on a copy of the benchmark registry, outside demo mode, taking imports of any size. */
+    public static class Database implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("myotrack.demo", "false",
+                    "myotrack.admin-password", "benchmark-admin-password",
+                    "myotrack.import.max-bytes", "512M",
+                    "quarkus.datasource.jdbc.url", BenchRegistry.jdbcUrl("registry"),
+                    "quarkus.hibernate-orm.statistics", "false",
+                    // The tests' clean start would empty the copy of the registry.
+                    "quarkus.flyway.clean-at-start", "false");
+        }
+    }
+
+    /** The registry's sites and their ids; patients alternate between them. */
+    static final Map<String, Long> SITES = Map.of("BENCH-A", 1L, "BENCH-B", 2L);
 
     private BenchRegistry() {
     }
@@ -36,8 +56,23 @@ final class BenchRegistry {
         return Integer.getInteger("bench.patients", 100_000);
     }
 
-    private static Path template(int patients) {
-        return Path.of("target", "bench", "registry-" + patients + ".zip").toAbsolutePath();
+    /** The generator the registry is written from: patient {@code index} is stored with id {@code index + 1}. */
+    static DemoCohortGenerator generator() {
+        return new DemoCohortGenerator(DemoCohortGenerator.DEMO_SEED, List.of("BENCH-A", "BENCH-B"));
+    }
+
+    /**
+     * The kept backup of the registry of that many patients, present once a benchmark of that size has run. Its name
+     * carries a fingerprint of the generator's first patients, so a changed generator writes a new registry instead of
+     * benchmarking against rows it would no longer generate (a changed schema is migrated on the copy at start-up).
+     */
+    static Path template(int patients) {
+        DemoCohortGenerator generator = generator();
+        int fingerprint = 1;
+        for (int index = 0; index < 10; index++) {
+            fingerprint = 31 * fingerprint + generator.patient(index).toString().hashCode();
+        }
+        return BenchResults.dir().resolve(String.format("registry-%d-%08x.zip", patients, fingerprint));
     }
 
     /**
@@ -45,7 +80,8 @@ final class BenchRegistry {
      * {@link #patients()} patients when one was kept. Called by the test profile, before the application starts.
      */
     static String jdbcUrl(String name) {
-        Path dir = Path.of("target", "bench", name + "-db-" + ProcessHandle.current().pid()).toAbsolutePath();
+        deleteCopiesOfEndedRuns(name);
+        Path dir = BenchResults.dir().resolve(name + "-db-" + ProcessHandle.current().pid());
         Path template = template(patients());
         if (Files.exists(template)) {
             try {
@@ -54,14 +90,14 @@ final class BenchRegistry {
                 throw new IllegalStateException("Cannot copy the benchmark registry " + template, failed);
             }
         }
-        return "jdbc:h2:file:" + dir + "/myotrack;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dir + "/myotrack;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
     /**
-     * Makes sure the database holds the registry: writes it when it is empty (and keeps a backup for the next
-     * run), otherwise finds it copied in. Returns the number of visits.
+     * Makes sure the database holds the registry: writes it and evaluates its flags when it is empty (and keeps a
+     * backup for the next run), otherwise finds it copied in. Returns the number of visits.
      */
-    static long prepare(AgroalDataSource dataSource) throws SQLException {
+    static long prepare(AgroalDataSource dataSource, FlagService flags) throws SQLException {
         int patientCount = patients();
         try (Connection connection = dataSource.getConnection()) {
             long present = count(connection, "SELECT COUNT(*) FROM patients");
@@ -72,13 +108,13 @@ final class BenchRegistry {
             if (present != 0) {
                 throw new IllegalStateException("The benchmark database holds " + present + " patients, not " + patientCount);
             }
-            DemoCohortGenerator generator = new DemoCohortGenerator(DemoCohortGenerator.DEMO_SEED, List.of("BENCH-A", "BENCH-B"));
-            long visits = new SyntheticRegistryWriter(connection).write(generator, SITES, patientCount, written -> {
+            long visits = new SyntheticRegistryWriter(connection).write(generator(), SITES, patientCount, written -> {
                 if (written % 10_000 == 0) {
                     System.out.printf("written %d patients%n", written);
                 }
             });
             connection.setAutoCommit(true);
+            flags.refreshStale();
             Path template = template(patientCount);
             Path partial = template.resolveSibling(template.getFileName() + ".partial");
             Files.deleteIfExists(partial);
@@ -100,7 +136,34 @@ final class BenchRegistry {
         }
     }
 
-    private static void unzip(Path zip, Path dir) throws IOException {
+    /** Copies of the registry left by JVMs that have ended: at 100,000 patients each is large. */
+    private static void deleteCopiesOfEndedRuns(String name) {
+        try (var copies = Files.newDirectoryStream(BenchResults.dir(), name + "-db-*")) {
+            for (Path copy : copies) {
+                String pid = copy.getFileName().toString().substring((name + "-db-").length());
+                if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    deleteTree(copy);
+                }
+            }
+        } catch (IOException failed) {
+            throw new IllegalStateException("Cannot delete old copies of the benchmark registry", failed);
+        }
+    }
+
+    /** Deletes a folder and everything in it. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Copies the kept backup's database file into {@code dir}, where an H2 URL {@code <dir>/myotrack} opens it. */
+    static void unzip(Path zip, Path dir) throws IOException {
         Files.createDirectories(dir);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {

@@ -3,7 +3,6 @@ package org.myotrack.bench;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -13,8 +12,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.myotrack.demo.DemoCohortGenerator;
 import org.myotrack.demo.SyntheticPatient;
-import org.myotrack.patient.Patient;
-import org.myotrack.patient.PatientRequest;
 import org.myotrack.refractory.FlagService;
 import org.myotrack.visit.EnzymeEntry;
 import org.myotrack.visit.EnzymeTest;
@@ -37,43 +34,44 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The CSV import against a plain JDBC batch insert of the same rows, on the embedded H2 default. Generates a file of
- * {@code -Dbench.rows} visits (default 100,000) from the demo generator's patients, imports it over REST as a
- * clinician (parsing, validation, patient and stored-visit look-ups, inserts, one audit event per visit, the stored
- * flag state of every patient), then inserts the same visits with their enzymes into a second, fresh copy of the same
- * patients with plain JDBC batches in one transaction. A smaller import and insert warm both paths up first. Results
- * go to {@code target/bench/import.txt}. A harness, not a test: it asserts nothing.
+ * The CSV import against a plain JDBC batch insert of the same kind of rows into the same database, the benchmark
+ * registry of {@code -Dbench.patients} patients ({@link BenchRegistry}). A clinician of BENCH-A imports a file of
+ * {@code -Dbench.rows} new visits (default 100,000) for existing patients of the site over REST (parsing, validation,
+ * patient and stored-visit look-ups, inserts, one audit event per visit, the stored flag state of every patient);
+ * then plain JDBC batches insert as many new visits with their enzymes for other patients of the site, in one
+ * transaction. The new visits are interim visits two weeks after each recorded one, so they fall on free days of
+ * patients who already have a history. A smaller import and insert, for still other patients, warm both paths up
+ * first. Results go to {@code target/bench/import.txt} and the summary. Timings are reported, never asserted; an
+ * import answering other counts than the rows sent stops it.
  *
- * <pre>mvn -B -Pbench test -Dtest=ImportBench -Dbench.rows=100000</pre>
+ * <pre>mvn -B -Pbench test -Dtest=ImportBench -Dbench.patients=100000 -Dbench.rows=100000</pre>
  */
 @QuarkusTest
-@TestProfile(ImportBench.BenchDatabase.class)
+@TestProfile(BenchRegistry.Database.class)
 class ImportBench {
 
     private static final String USER = "bench-clinician";
     private static final String PASSWORD = "bench-clinician-password";
-    private static final String SITE = "BENCH";
+    private static final String SITE = "BENCH-A";
     private static final int JDBC_BATCH = 1_000;
+    /** The new visits' distance from the recorded ones: an interim visit, on a day the patient has none yet. */
+    private static final int INTERIM_DAYS = 14;
 
-    /** A fresh H2 file database under target/, outside demo mode, taking files larger than the default limit. */
-    public static class BenchDatabase implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Path dir = Path.of("target", "bench", "import-db-" + ProcessHandle.current().pid()).toAbsolutePath();
-            return Map.of("myotrack.demo", "false",
-                    "myotrack.admin-password", "benchmark-admin-password",
-                    "myotrack.import.max-bytes", "512M",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir + "/myotrack;WRITE_DELAY=0",
-                    "quarkus.hibernate-orm.statistics", "false");
-        }
+
+    /** One new visit: the generated measures of a recorded visit, on the interim date, for the patient of that id. */
+    record NewVisit(long patientId, LocalDate visitDate, VisitRequest measures) {
     }
 
     @Inject
@@ -82,20 +80,39 @@ class ImportBench {
     @Inject
     FlagService flags;
 
-    private final DemoCohortGenerator generator = new DemoCohortGenerator(DemoCohortGenerator.DEMO_SEED, List.of(SITE));
+    private final DemoCohortGenerator generator = BenchRegistry.generator();
     private final Timestamp now = Timestamp.from(Instant.now());
-    private long nextPatientId = 1;
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    /** The next generator index to take patients from: each set of new visits has patients of its own. */
+    private int nextIndex = 0;
 
-    /** Generated patients numbered from {@code firstIndex} until they have {@code rows} visits between them. */
-    private List<SyntheticPatient> patientsWithVisits(int firstIndex, int rows) {
-        List<SyntheticPatient> patients = new ArrayList<>();
-        int visits = 0;
-        for (int index = firstIndex; visits < rows; index++) {
+    /** New visits for the next patients of the site until there are {@code rows}; returns them in file order. */
+    private List<NewVisit> newVisits(int rows) {
+        List<NewVisit> visits = new ArrayList<>(rows);
+        while (visits.size() < rows) {
+            if (nextIndex >= BenchRegistry.patients()) {
+                throw new IllegalStateException("The registry of " + BenchRegistry.patients() + " patients has too few "
+                        + SITE + " visits for the import's rows; lower -Dbench.rows");
+            }
+            int index = nextIndex++;
             SyntheticPatient patient = generator.patient(index);
-            patients.add(patient);
-            visits += patient.visits().size();
+            if (!patient.patient().siteCode().equals(SITE)) {
+                continue;
+            }
+            Set<LocalDate> recorded = new HashSet<>();
+            patient.visits().forEach(visit -> recorded.add(visit.visitDate()));
+            for (VisitRequest visit : patient.visits()) {
+                LocalDate interim = visit.visitDate().plusDays(INTERIM_DAYS);
+                if (visits.size() < rows && !recorded.contains(interim) && !interim.isAfter(today)) {
+                    visits.add(new NewVisit(index + 1L, interim, visit));
+                }
+            }
         }
-        return patients;
+        return visits;
+    }
+
+    private static long patients(List<NewVisit> visits) {
+        return visits.stream().mapToLong(NewVisit::patientId).distinct().count();
     }
 
     @Test
@@ -103,23 +120,20 @@ class ImportBench {
         int rows = Integer.getInteger("bench.rows", 100_000);
         // Enough rows for the JIT to compile the import's and the inserts' paths before either is timed.
         int warmUpRows = Math.min(rows, 20_000);
-        long siteId = createSiteAndClinician();
-        Path out = Files.createDirectories(Path.of("target", "bench"));
+        long visitsBefore = BenchRegistry.prepare(dataSource, flags);
+        createClinician();
+        Path out = BenchResults.dir();
 
-        List<SyntheticPatient> warmUp = patientsWithVisits(0, warmUpRows);
-        List<SyntheticPatient> measured = patientsWithVisits(warmUp.size(), rows);
-        List<Long> warmUpImported = insertPatients(siteId, "WI", warmUp);
-        List<Long> warmUpInserted = insertPatients(siteId, "WJ", warmUp);
-        List<Long> imported = insertPatients(siteId, "IM", measured);
-        List<Long> inserted = insertPatients(siteId, "JD", measured);
-        restartSequence("patients_seq", nextPatientId);
-        restartSequence("registry_codes_seq", nextPatientId);
+        List<NewVisit> warmUpImported = newVisits(warmUpRows);
+        List<NewVisit> warmUpInserted = newVisits(warmUpRows);
+        List<NewVisit> imported = newVisits(rows);
+        List<NewVisit> inserted = newVisits(rows);
 
-        Path warmUpFile = writeCsv(out.resolve("import-warm-up.csv"), warmUp, warmUpImported, warmUpRows);
-        Path file = writeCsv(out.resolve("import-visits.csv"), measured, imported, rows);
+        Path warmUpFile = writeCsv(out.resolve("import-warm-up.csv"), warmUpImported);
+        Path file = writeCsv(out.resolve("import-visits.csv"), imported);
 
         postFile(warmUpFile, warmUpRows, 0);
-        insertWithJdbc(warmUp, warmUpInserted, warmUpRows);
+        insertWithJdbc(warmUpInserted);
 
         long importStart = System.nanoTime();
         long importCpuStart = processCpuNanos();
@@ -129,7 +143,7 @@ class ImportBench {
 
         long jdbcStart = System.nanoTime();
         long jdbcCpuStart = processCpuNanos();
-        long enzymes = insertWithJdbc(measured, inserted, rows);
+        long enzymes = insertWithJdbc(inserted);
         double jdbcSeconds = (System.nanoTime() - jdbcStart) / 1e9;
         double jdbcCpuSeconds = (processCpuNanos() - jdbcCpuStart) / 1e9;
 
@@ -137,27 +151,37 @@ class ImportBench {
         postFile(file, 0, rows);
         double againSeconds = (System.nanoTime() - againStart) / 1e9;
 
+        long visitsAfter = countVisits();
+        if (visitsAfter != visitsBefore + 2L * warmUpRows + 2L * rows) {
+            throw new IllegalStateException("The registry holds " + visitsAfter + " visits; expected " + visitsBefore
+                    + " plus the " + (2L * warmUpRows + 2L * rows) + " imported and inserted");
+        }
+
+        List<Long> importedPatients = imported.stream().map(NewVisit::patientId).distinct().toList();
         long flagsStart = System.nanoTime();
-        QuarkusTransaction.requiringNew().timeout(900).run(() -> flags.refresh(imported));
+        QuarkusTransaction.requiringNew().timeout(900).run(() -> flags.refresh(importedPatients));
         double flagsSeconds = (System.nanoTime() - flagsStart) / 1e9;
 
         double importRate = rows / importSeconds;
         double jdbcRate = rows / jdbcSeconds;
         String report = String.format(Locale.ROOT, """
-                        CSV import of visits against a plain JDBC batch insert, embedded H2 file, %d cores, heap max %d MB
-                        rows: %d visits with %d enzyme results, of %d patients; file %.1f MB; warmed up on %d rows first
+                        CSV import of new visits for existing patients against a plain JDBC batch insert into the same database
+                        %s
+                        registry: %d visits before; rows: %d new visits for %d %s patients (import), %d for %d others with %d enzyme results (plain JDBC); file %.1f MB; warmed up on %d rows each first
                         import over REST (parse, validate, look up, insert, audit, flag state): %.2f s = %.0f rows/s (CPU %.2f s)
                           of which flag state of the %d patients (timed again on its own): %.2f s
-                        plain JDBC batch insert of the same visits and enzymes, one transaction: %.2f s = %.0f rows/s (CPU %.2f s)
+                        plain JDBC batch insert of as many visits with their enzymes, one transaction: %.2f s = %.0f rows/s (CPU %.2f s)
                         ratio import / plain JDBC: %.2f (by CPU time: %.2f)
                         the same file imported again (every row skipped, nothing written): %.2f s = %.0f rows/s
-                        """, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                rows, enzymes, measured.size(), Files.size(file) / 1e6, warmUpRows,
-                importSeconds, importRate, importCpuSeconds, imported.size(), flagsSeconds,
+                        """, BenchResults.machine(), visitsBefore, rows, importedPatients.size(), SITE, rows,
+                patients(inserted), enzymes, Files.size(file) / 1e6, warmUpRows,
+                importSeconds, importRate, importCpuSeconds, importedPatients.size(), flagsSeconds,
                 jdbcSeconds, jdbcRate, jdbcCpuSeconds, importRate / jdbcRate, jdbcCpuSeconds / importCpuSeconds,
                 againSeconds, rows / againSeconds);
-        System.out.print(report);
-        Files.writeString(out.resolve("import.txt"), report);
+        BenchResults.report("import.txt", report);
+        BenchResults.summary("CSV import over REST / plain JDBC batch insert", String.format(Locale.ROOT,
+                "%.0f / %.0f rows/s = %.2f", importRate, jdbcRate, importRate / jdbcRate), "at least 0.5",
+                importRate / jdbcRate >= 0.5);
     }
 
     /**
@@ -169,58 +193,23 @@ class ImportBench {
                 .getProcessCpuTime();
     }
 
-    private long createSiteAndClinician() throws SQLException {
-        RestAssured.given().auth().preemptive().basic("admin", "benchmark-admin-password").contentType(ContentType.JSON)
-                .body(Map.of("code", SITE, "name", "Benchmark site")).post("/api/sites").then().statusCode(201);
+    private void createClinician() {
         RestAssured.given().auth().preemptive().basic("admin", "benchmark-admin-password").contentType(ContentType.JSON)
                 .body(Map.of("username", USER, "password", PASSWORD, "role", "CLINICIAN", "siteCode", SITE))
                 .post("/api/users").then().statusCode(201);
+    }
+
+    private long countVisits() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT id FROM sites WHERE code = ?")) {
-            select.setString(1, SITE);
-            try (ResultSet site = select.executeQuery()) {
-                site.next();
-                return site.getLong(1);
-            }
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM visits WHERE deleted_at IS NULL")) {
+            count.next();
+            return count.getLong(1);
         }
     }
 
-    /** The patients without any record, under external ids with the prefix; returns their ids in order. */
-    private List<Long> insertPatients(long siteId, String prefix, List<SyntheticPatient> patients) throws SQLException {
-        List<Long> ids = new ArrayList<>(patients.size());
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO patients (id, registry_code, site_id,"
-                     + " external_id, sex, birth_date, diagnosis, diagnosis_date, onset_date, cancer_associated, ild, juvenile,"
-                     + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-            connection.setAutoCommit(false);
-            for (SyntheticPatient synthetic : patients) {
-                PatientRequest p = synthetic.patient();
-                long id = nextPatientId++;
-                insert.setLong(1, id);
-                insert.setString(2, String.format("P%06d", id));
-                insert.setLong(3, siteId);
-                insert.setString(4, prefix + "-" + synthetic.index());
-                insert.setString(5, p.sex().name());
-                insert.setObject(6, p.birthDate());
-                insert.setString(7, p.diagnosis().name());
-                insert.setObject(8, p.diagnosisDate());
-                insert.setObject(9, p.onsetDate());
-                insert.setBoolean(10, Boolean.TRUE.equals(p.cancerAssociated()));
-                insert.setBoolean(11, Boolean.TRUE.equals(p.ild()));
-                insert.setBoolean(12, Patient.isJuvenile(p.birthDate(), p.onsetDate(), p.diagnosisDate(), p.diagnosis()));
-                insert.setTimestamp(13, now);
-                insert.setTimestamp(14, now);
-                insert.addBatch();
-                ids.add(id);
-            }
-            insert.executeBatch();
-            connection.commit();
-        }
-        return ids;
-    }
-
-    /** The first {@code rows} visits of the patients as an import file, every visit column present. */
-    private static Path writeCsv(Path file, List<SyntheticPatient> patients, List<Long> ids, int rows) throws IOException {
+    /** The new visits as an import file, every visit column present. */
+    private static Path writeCsv(Path file, List<NewVisit> visits) throws IOException {
         List<String> header = new ArrayList<>(List.of("patientId", "visitDate", "physicianGlobalActivity",
                 "patientGlobalActivity", "mmt8", "mmt8Max", "cmas", "haq", "extramuscularActivity", "physicianGlobalDamage",
                 "patientGlobalDamage", "mdiExtent", "mdiSeverity", "sf36Pcs", "sf36Mcs", "functionalIndex", "notes"));
@@ -229,31 +218,26 @@ class ImportBench {
             header.add(name);
             header.add(name + "Uln");
         }
-        int written = 0;
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
             printer.printRecord(header);
-            for (int p = 0; p < patients.size() && written < rows; p++) {
-                for (VisitRequest v : patients.get(p).visits()) {
-                    if (written++ == rows) {
-                        break;
-                    }
-                    List<Object> cells = new ArrayList<>(List.of(ids.get(p), v.visitDate()));
-                    cells.addAll(java.util.Arrays.asList(v.physicianGlobalActivity(), v.patientGlobalActivity(), v.mmt8(),
-                            v.mmt8Max(), v.cmas(), v.haq(), v.extramuscularActivity(), v.physicianGlobalDamage(),
-                            v.patientGlobalDamage(), v.mdiExtent(), v.mdiSeverity(), v.sf36Pcs(), v.sf36Mcs(),
-                            v.functionalIndex(), v.notes()));
-                    Map<EnzymeTest, EnzymeEntry> enzymes = new EnumMap<>(EnzymeTest.class);
-                    if (v.enzymes() != null) {
-                        v.enzymes().forEach(e -> enzymes.put(e.test(), e));
-                    }
-                    for (EnzymeTest test : EnzymeTest.values()) {
-                        EnzymeEntry enzyme = enzymes.get(test);
-                        cells.add(enzyme == null ? null : enzyme.value());
-                        cells.add(enzyme == null ? null : enzyme.uln());
-                    }
-                    printer.printRecord(cells);
+            for (NewVisit visit : visits) {
+                VisitRequest v = visit.measures();
+                List<Object> cells = new ArrayList<>(List.of(visit.patientId(), visit.visitDate()));
+                cells.addAll(java.util.Arrays.asList(v.physicianGlobalActivity(), v.patientGlobalActivity(), v.mmt8(),
+                        v.mmt8Max(), v.cmas(), v.haq(), v.extramuscularActivity(), v.physicianGlobalDamage(),
+                        v.patientGlobalDamage(), v.mdiExtent(), v.mdiSeverity(), v.sf36Pcs(), v.sf36Mcs(),
+                        v.functionalIndex(), v.notes()));
+                Map<EnzymeTest, EnzymeEntry> enzymes = new EnumMap<>(EnzymeTest.class);
+                if (v.enzymes() != null) {
+                    v.enzymes().forEach(e -> enzymes.put(e.test(), e));
                 }
+                for (EnzymeTest test : EnzymeTest.values()) {
+                    EnzymeEntry enzyme = enzymes.get(test);
+                    cells.add(enzyme == null ? null : enzyme.value());
+                    cells.add(enzyme == null ? null : enzyme.uln());
+                }
+                printer.printRecord(cells);
             }
         }
         return file;
@@ -276,8 +260,8 @@ class ImportBench {
         }
     }
 
-    /** The plain-JDBC baseline: the same visits and enzymes in batches, one transaction; returns the enzymes written. */
-    private long insertWithJdbc(List<SyntheticPatient> patients, List<Long> ids, int rows) throws SQLException {
+    /** The plain-JDBC baseline: the visits and their enzymes in batches, one transaction; returns the enzymes written. */
+    private long insertWithJdbc(List<NewVisit> newVisits) throws SQLException {
         long enzymes = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -291,49 +275,46 @@ class ImportBench {
                  PreparedStatement enzymeResults = connection.prepareStatement("INSERT INTO enzyme_results"
                          + " (id, visit_id, test, test_value, uln, unit) VALUES (?, ?, ?, ?, ?, ?)")) {
                 int written = 0;
-                for (int p = 0; p < patients.size() && written < rows; p++) {
-                    for (VisitRequest v : patients.get(p).visits()) {
-                        if (written++ == rows) {
-                            break;
+                for (NewVisit visit : newVisits) {
+                    VisitRequest v = visit.measures();
+                    written++;
+                    long id = visitId++;
+                    visits.setLong(1, id);
+                    visits.setLong(2, visit.patientId());
+                    visits.setObject(3, visit.visitDate());
+                    setDouble(visits, 4, v.physicianGlobalActivity());
+                    setDouble(visits, 5, v.patientGlobalActivity());
+                    setInt(visits, 6, v.mmt8());
+                    setInt(visits, 7, v.mmt8Max());
+                    setInt(visits, 8, v.cmas());
+                    setDouble(visits, 9, v.haq());
+                    setDouble(visits, 10, v.extramuscularActivity());
+                    setDouble(visits, 11, v.physicianGlobalDamage());
+                    setDouble(visits, 12, v.patientGlobalDamage());
+                    setInt(visits, 13, v.mdiExtent());
+                    setDouble(visits, 14, v.mdiSeverity());
+                    setDouble(visits, 15, v.sf36Pcs());
+                    setDouble(visits, 16, v.sf36Mcs());
+                    setDouble(visits, 17, v.functionalIndex());
+                    visits.setString(18, v.notes());
+                    visits.setTimestamp(19, now);
+                    visits.setTimestamp(20, now);
+                    visits.addBatch();
+                    if (v.enzymes() != null) {
+                        for (EnzymeEntry enzyme : v.enzymes()) {
+                            enzymeResults.setLong(1, enzymeId++);
+                            enzymeResults.setLong(2, id);
+                            enzymeResults.setString(3, enzyme.test().name());
+                            enzymeResults.setDouble(4, enzyme.value());
+                            enzymeResults.setDouble(5, enzyme.uln());
+                            enzymeResults.setString(6, enzyme.unit() == null ? "U/L" : enzyme.unit());
+                            enzymeResults.addBatch();
+                            enzymes++;
                         }
-                        long id = visitId++;
-                        visits.setLong(1, id);
-                        visits.setLong(2, ids.get(p));
-                        visits.setObject(3, v.visitDate());
-                        setDouble(visits, 4, v.physicianGlobalActivity());
-                        setDouble(visits, 5, v.patientGlobalActivity());
-                        setInt(visits, 6, v.mmt8());
-                        setInt(visits, 7, v.mmt8Max());
-                        setInt(visits, 8, v.cmas());
-                        setDouble(visits, 9, v.haq());
-                        setDouble(visits, 10, v.extramuscularActivity());
-                        setDouble(visits, 11, v.physicianGlobalDamage());
-                        setDouble(visits, 12, v.patientGlobalDamage());
-                        setInt(visits, 13, v.mdiExtent());
-                        setDouble(visits, 14, v.mdiSeverity());
-                        setDouble(visits, 15, v.sf36Pcs());
-                        setDouble(visits, 16, v.sf36Mcs());
-                        setDouble(visits, 17, v.functionalIndex());
-                        visits.setString(18, v.notes());
-                        visits.setTimestamp(19, now);
-                        visits.setTimestamp(20, now);
-                        visits.addBatch();
-                        if (v.enzymes() != null) {
-                            for (EnzymeEntry enzyme : v.enzymes()) {
-                                enzymeResults.setLong(1, enzymeId++);
-                                enzymeResults.setLong(2, id);
-                                enzymeResults.setString(3, enzyme.test().name());
-                                enzymeResults.setDouble(4, enzyme.value());
-                                enzymeResults.setDouble(5, enzyme.uln());
-                                enzymeResults.setString(6, enzyme.unit() == null ? "U/L" : enzyme.unit());
-                                enzymeResults.addBatch();
-                                enzymes++;
-                            }
-                        }
-                        if (written % JDBC_BATCH == 0) {
-                            visits.executeBatch();
-                            enzymeResults.executeBatch();
-                        }
+                    }
+                    if (written % JDBC_BATCH == 0) {
+                        visits.executeBatch();
+                        enzymeResults.executeBatch();
                     }
                 }
                 visits.executeBatch();
@@ -363,12 +344,6 @@ class ImportBench {
                 next.next();
                 return Math.max(highest, next.getLong(1)) + 1;
             }
-        }
-    }
-
-    private void restartSequence(String sequence, long next) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            restartSequence(connection, sequence, next);
         }
     }
 

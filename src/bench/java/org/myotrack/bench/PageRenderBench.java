@@ -42,8 +42,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,10 +106,7 @@ class PageRenderBench {
         results.forEach((name, millis) -> report.append(String.format(Locale.ROOT,
                 "%-50s p50 %7.1f  p95 %7.1f  max %7.1f%n", name, millis[SAMPLES / 2], millis[(int) (SAMPLES * 0.95)],
                 millis[SAMPLES - 1])));
-        System.out.print(report);
-        Path out = Path.of("target", "bench", "pages.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        BenchResults.report("pages.txt", report.toString());
     }
 
     private double[] time(HttpClient client, String path) throws IOException, InterruptedException, URISyntaxException {

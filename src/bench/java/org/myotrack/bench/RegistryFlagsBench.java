@@ -3,7 +3,6 @@ package org.myotrack.bench;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -12,36 +11,22 @@ import org.myotrack.refractory.FlagService;
 import org.myotrack.refractory.PatientFlagStateRepository;
 import org.myotrack.security.Actor;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 
 /**
  * Registry-scale flag evaluation on the embedded H2 default: writes a synthetic registry of
  * {@code -Dbench.patients} patients (default 100,000) from the demo generator, re-evaluates every patient through
  * the application's own loader, rules and stored state, then times single patients' flags including the
- * database read. Results go to {@code target/bench/flags.txt}. A harness, not a test: it asserts nothing.
+ * database read. Results go to {@code target/bench/flags.txt} and the summary. Timings are reported, never asserted;
+ * a broken path (an exception, a patient left unevaluated) stops it.
  *
  * <pre>mvn -B -Pbench test -Dtest=RegistryFlagsBench -Dbench.patients=100000</pre>
  */
 @QuarkusTest
-@TestProfile(RegistryFlagsBench.BenchDatabase.class)
+@TestProfile(BenchRegistry.Database.class)
 class RegistryFlagsBench {
-
-    /** A fresh H2 file database under target/ (a copy of the benchmark registry once one is kept), outside demo mode. */
-    public static class BenchDatabase implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("myotrack.demo", "false",
-                    "myotrack.admin-password", "benchmark-admin-password",
-                    "quarkus.datasource.jdbc.url", BenchRegistry.jdbcUrl("flags"),
-                    "quarkus.hibernate-orm.statistics", "false");
-        }
-    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -59,22 +44,30 @@ class RegistryFlagsBench {
     void evaluateWholeRegistryAndSinglePatients() throws Exception {
         int patientCount = BenchRegistry.patients();
         long seedStart = System.nanoTime();
-        long visits = BenchRegistry.prepare(dataSource);
+        long visits = BenchRegistry.prepare(dataSource, flags);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
+        // Every stored state from "another rules version": the whole registry is stale, as after a change of thresholds.
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE patient_flag_states SET rules_version = 'bench-stale'");
+        }
         long evaluateStart = System.nanoTime();
         long cpuStart = processCpuNanos();
         int evaluated = flags.refreshStale();
+        if (evaluated != patientCount) {
+            throw new IllegalStateException("Whole-registry evaluation covered " + evaluated + " of " + patientCount + " patients");
+        }
         double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         long refractory = QuarkusTransaction.requiringNew().call(() -> states.count("refractory", true));
 
         Actor admin = new Actor("admin", org.myotrack.security.Role.ADMIN, null);
         Random random = new Random(7);
-        for (int i = 0; i < 500; i++) {
+        int samples = Integer.getInteger("bench.samples", 2_000);
+        for (int i = 0; i < samples / 4; i++) {
             flags.flagsOf(admin, 1 + random.nextInt(patientCount));
         }
-        int samples = 2_000;
         double[] millis = new double[samples];
         for (int i = 0; i < samples; i++) {
             long id = 1 + random.nextInt(patientCount);
@@ -94,19 +87,14 @@ class RegistryFlagsBench {
                 patientCount, visits, seedSeconds, evaluated, evaluateSeconds, evaluated / evaluateSeconds, refractory,
                 cpuSeconds, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 samples, millis[samples / 2], millis[(int) (samples * 0.95)], millis[samples - 1]);
-        System.out.print(report);
-        write(report);
+        BenchResults.report("flags.txt", report);
+        BenchResults.summary("whole-registry flag evaluation", String.format(Locale.ROOT, "%.1f s (%.0f patients/s)",
+                evaluateSeconds, evaluated / evaluateSeconds), "under 60 s", evaluateSeconds < 60);
     }
 
     /** CPU time of this JVM, all threads: what the work cost, whatever else the machine was running. */
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static void write(String report) throws IOException {
-        Path out = Path.of("target", "bench", "flags.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
     }
 }

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Render time of a 60-visit trend chart at 1200×800, warm, as a distribution (p50/p95 in the JMH output), next to
- * bare JFreeChart drawing the same four measure series as one time-series chart into an image (no encoding): the
- * ratio shows what the registry's layout and PNG encoding add.
+ * bare JFreeChart drawing four of its measure series as one time-series chart into an image (no encoding). That is a
+ * much simpler picture: the like-for-like comparison, the same subplots and series from the same data encoded as PNG,
+ * is {@code org.myotrack.bench.ChartBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

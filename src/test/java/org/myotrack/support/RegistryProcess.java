@@ -64,11 +64,21 @@ public final class RegistryProcess {
      * Its console goes to {@code log}, appended, so the runs of one test read as one story.
      */
     public static RegistryProcess start(Map<String, String> environment, Path log) {
+        RegistryProcess registry = launch(environment, log, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        registry.awaitReady();
+        return registry;
+    }
+
+    /**
+     * Starts the registry with the given environment (outside demo mode) and JVM options and returns at once, without
+     * waiting for it to be ready: for measuring the start-up itself.
+     */
+    public static RegistryProcess launch(Map<String, String> environment, Path log, List<String> jvmOptions) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-jar", packagedJar().toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", packagedJar().toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -77,12 +87,14 @@ public final class RegistryProcess {
         env.put("MYOTRACK_DEMO", "false");
         builder.environment().putAll(env);
         try {
-            RegistryProcess registry = new RegistryProcess(builder.start(), URI.create("http://localhost:" + port), log);
-            registry.awaitReady();
-            return registry;
+            return new RegistryProcess(builder.start(), URI.create("http://localhost:" + port), log);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public URI uri(String path) {

@@ -1,0 +1,161 @@
+package org.myotrack.bench;
+
+import org.junit.jupiter.api.Test;
+import org.myotrack.support.RegistryProcess;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Start-up of the packaged registry ({@code target/quarkus-app/quarkus-run.jar}, started as an installation starts
+ * it: {@code java -jar}, no heap option unless {@code -Dbench.startup.jvm-options} names some) on a copy of the
+ * benchmark registry ({@link BenchRegistry}), {@code -Dbench.startup-runs} times (default 3), reporting the medians:
+ * from starting the process to the first successful authenticated API request and to {@code /q/health/ready} UP,
+ * and the resident memory (VmRSS in {@code /proc/<pid>/status}) right after start-up and after a short warm load of
+ * trajectories, flags and trend charts of random patients. Run by failsafe after {@code package}, once a registry
+ * benchmark of the same size has kept the registry's backup. Results go to {@code target/bench/startup.txt} and the
+ * summary. Timings are reported, never asserted; a registry that does not start or answers an error stops it.
+ */
+class StartupBench {
+
+    private static final String ADMIN = "admin:benchmark-admin-password";
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** One start: milliseconds to the first authenticated answer and to ready, RSS in MB after start and after load. */
+    private record Run(double firstRequestMillis, double readyMillis, double rssStartedMb, double rssLoadedMb) {
+    }
+
+    @Test
+    void startPackagedRegistryOnTheBenchmarkRegistry() throws Exception {
+        RegistryProcess.packagedJar();
+        Path template = BenchRegistry.template(BenchRegistry.patients());
+        if (!Files.exists(template)) {
+            throw new IllegalStateException("No benchmark registry of " + BenchRegistry.patients() + " patients at " + template
+                    + ": run a registry benchmark of that size first (the suite's surefire part does)");
+        }
+        int runs = Integer.getInteger("bench.startup-runs", 3);
+        int load = Integer.getInteger("bench.startup-load", 300);
+        String options = System.getProperty("bench.startup.jvm-options", "").trim();
+        List<String> jvmOptions = options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+        List<Run> results = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            results.add(startOnce(template, jvmOptions, load));
+        }
+        double first = median(results.stream().mapToDouble(Run::firstRequestMillis).toArray());
+        double ready = median(results.stream().mapToDouble(Run::readyMillis).toArray());
+        double rssStarted = median(results.stream().mapToDouble(Run::rssStartedMb).toArray());
+        double rssLoaded = median(results.stream().mapToDouble(Run::rssLoadedMb).toArray());
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, """
+                        Start-up of the packaged registry on a copy of the benchmark registry (java %s-jar), %d runs
+                        %s
+                        median: first authenticated API request %.0f ms, ready %.0f ms after the process started; RSS %.0f MB after start-up, %.0f MB after %d warm requests
+                        """, jvmOptions.isEmpty() ? "" : String.join(" ", jvmOptions) + " ", runs, BenchResults.machine(), first, ready, rssStarted, rssLoaded, load));
+        for (Run run : results) {
+            report.append(String.format(Locale.ROOT, "  run: first request %.0f ms, ready %.0f ms, RSS %.0f / %.0f MB%n",
+                    run.firstRequestMillis(), run.readyMillis(), run.rssStartedMb(), run.rssLoadedMb()));
+        }
+        BenchResults.report("startup.txt", report.toString());
+        BenchResults.summary("start-up to first authenticated request (median)", String.format(Locale.ROOT,
+                "%.2f s (ready %.2f s)", first / 1000, ready / 1000), "under 3 s", first < 3_000 && ready < 3_000);
+        BenchResults.summary("RSS after start-up / after warm load (median)", String.format(Locale.ROOT,
+                "%.0f / %.0f MB", rssStarted, rssLoaded), "under 350 MB", rssStarted < 350 && rssLoaded < 350);
+    }
+
+    private Run startOnce(Path template, List<String> jvmOptions, int load) throws Exception {
+        Path work = RegistryProcess.workDirectory("startup");
+        Path data = work.resolve("data");
+        BenchRegistry.unzip(template, data);
+        Map<String, String> environment = Map.of("MYOTRACK_DATA_DIR", data.toString(),
+                "MYOTRACK_ADMIN_PASSWORD", "benchmark-admin-password");
+        long start = System.nanoTime();
+        RegistryProcess registry = RegistryProcess.launch(environment, work.resolve("registry.log"), jvmOptions);
+        try {
+            HttpRequest ready = HttpRequest.newBuilder(registry.uri("/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+            HttpRequest authenticated = get(registry, "/api/patients?size=1");
+            double readyMillis = -1;
+            double firstMillis = -1;
+            while (readyMillis < 0 || firstMillis < 0) {
+                if (!registry.isAlive()) {
+                    throw new IllegalStateException("The registry exited during start-up:\n" + registry.logTail());
+                }
+                if (System.nanoTime() - start > TIMEOUT.toNanos()) {
+                    throw new IllegalStateException("The registry did not start within " + TIMEOUT + ":\n" + registry.logTail());
+                }
+                if (firstMillis < 0 && answersOk(authenticated)) {
+                    firstMillis = (System.nanoTime() - start) / 1e6;
+                }
+                if (readyMillis < 0 && answersOk(ready)) {
+                    readyMillis = (System.nanoTime() - start) / 1e6;
+                }
+                if (readyMillis < 0 || firstMillis < 0) {
+                    Thread.sleep(10);
+                }
+            }
+            double rssStarted = rssMb(registry.pid());
+            Random random = new Random(17);
+            for (int i = 0; i < load; i++) {
+                long patient = 1 + random.nextInt(BenchRegistry.patients());
+                String path = switch (i % 3) {
+                    case 0 -> "/api/patients/" + patient + "/trajectory";
+                    case 1 -> "/api/patients/" + patient + "/flags";
+                    default -> "/api/patients/" + patient + "/charts/trend.png";
+                };
+                HttpResponse<byte[]> response = http.send(get(registry, path), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + response.statusCode());
+                }
+            }
+            return new Run(firstMillis, readyMillis, rssStarted, rssMb(registry.pid()));
+        } finally {
+            registry.stop();
+            // The copy of the registry is large at full size; the log stays for reading.
+            BenchRegistry.deleteTree(data);
+        }
+    }
+
+    private boolean answersOk(HttpRequest request) throws InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        }
+    }
+
+    private static HttpRequest get(RegistryProcess registry, String path) {
+        return HttpRequest.newBuilder(registry.uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    /** Resident set size of the process, from Linux's {@code /proc/<pid>/status}. */
+    private static double rssMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("No VmRSS in /proc/" + pid + "/status");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
