@@ -52,10 +52,9 @@ public final class DataDirectorySecrets {
 
     /** Makes the file readable and writable by the registry's own account only, where the file system has owners. */
     public static void ownerOnly(Path file) throws IOException {
-        try {
+        // Elsewhere (Windows) the data directory's own permissions protect the file.
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's own permissions protect the file.
         }
     }
 }
