@@ -43,6 +43,11 @@ final class BenchResults {
     /** Writes a benchmark's full report to {@code <dir>/<name>} and echoes it to the console. */
     static void report(String name, String text) {
         System.out.print(text);
+        write(name, text);
+    }
+
+    /** Writes (or rewrites) a benchmark's report to {@code <dir>/<name>} without echoing it. */
+    static void write(String name, String text) {
         try {
             Files.writeString(dir().resolve(name), text, StandardCharsets.UTF_8);
         } catch (IOException failed) {

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * equals the acknowledged edits), that every acknowledged write has its audit event, that every client finished within
  * the bound (no deadlock) and that nothing but 2xx and 409 was answered; it fails otherwise.
  *
- * <pre>mvn -B -Pbench test -Dtest=LoadBench -Dbench.clients=8 -Dbench.seconds=120 -Dbench.patients=50</pre>
+ * <pre>mvn -B -Pbench test -Dtest=LoadBench -Dbench.clients=8 -Dbench.seconds=120 -Dbench.load-patients=50</pre>
  *
  * Throughput and p50/p95 latency per operation go to {@code target/bench/load.txt}.
  */
@@ -34,7 +34,7 @@ class LoadBench {
 
     static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     static final int SECONDS = Integer.getInteger("bench.seconds", 120);
-    static final int PATIENTS = Integer.getInteger("bench.patients", 50);
+    static final int PATIENTS = Integer.getInteger("bench.load-patients", 50);
 
     @Inject
     AgroalDataSource dataSource;
