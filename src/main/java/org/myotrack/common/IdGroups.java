@@ -17,22 +17,32 @@ public final class IdGroups {
 
     /** Largest IN list sent for scattered ids. */
     public static final int IN_LIST_SIZE = 64;
+    /** Most ids in one range. */
+    public static final int RANGE_SIZE = 1_000;
 
     private IdGroups() {
     }
 
-    /** The ids, distinct and ascending, in groups. */
+    /**
+     * The ids, distinct and ascending, in groups: runs of up to {@value #RANGE_SIZE} ids dense enough become ranges,
+     * the rest IN lists. The bound keeps each query's result small enough to be sorted in memory: one range over the
+     * ids of thousands of patients (a site's patients, interleaved with another site's) made H2 sort hundreds of
+     * thousands of rows on disk.
+     */
     public static List<List<Long>> of(Collection<Long> ids) {
         List<Long> sorted = ids.stream().distinct().sorted(Comparator.naturalOrder()).toList();
-        if (sorted.isEmpty()) {
-            return List.of();
-        }
-        if (dense(sorted)) {
-            return List.of(sorted);
-        }
         List<List<Long>> groups = new ArrayList<>();
-        for (int from = 0; from < sorted.size(); from += IN_LIST_SIZE) {
-            groups.add(sorted.subList(from, Math.min(sorted.size(), from + IN_LIST_SIZE)));
+        int from = 0;
+        while (from < sorted.size()) {
+            List<Long> run = sorted.subList(from, Math.min(sorted.size(), from + RANGE_SIZE));
+            if (run.size() > 1 && dense(run)) {
+                groups.add(run);
+                from += run.size();
+            } else {
+                int to = Math.min(sorted.size(), from + IN_LIST_SIZE);
+                groups.add(sorted.subList(from, to));
+                from = to;
+            }
         }
         return groups;
     }

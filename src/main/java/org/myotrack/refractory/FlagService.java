@@ -42,7 +42,7 @@ import java.util.concurrent.Semaphore;
 public class FlagService {
 
     private static final Logger LOG = Logger.getLogger(FlagService.class);
-    /** Patients evaluated per transaction when the whole registry is re-evaluated. */
+    /** Patients evaluated per transaction when the whole registry is re-evaluated, and read at once by any refresh. */
     static final int BATCH_SIZE = 500;
     /**
      * Patients from which one refresh spreads the rules over the cores; the start-up re-evaluation already runs one
@@ -140,18 +140,23 @@ public class FlagService {
             if (toEvaluate.isEmpty()) {
                 return;
             }
-            Map<Long, PatientRecord> records = loader.load(connection, toEvaluate);
-            List<PatientFlagState> evaluated;
-            if (records.size() >= PARALLEL_RULES_FROM) {
-                // A large write (a CSV import) evaluates on every core: the rules are plain Java over the records.
-                evaluated = records.values().parallelStream().map(record -> evaluate(record, rules, now)).toList();
-            } else {
-                evaluated = new ArrayList<>(records.size());
-                for (PatientRecord record : records.values()) {
-                    evaluated.add(evaluate(record, rules, now));
+            // A large write (a CSV import) is read and stored a batch of patients at a time, so memory and each
+            // query stay bounded, and its rules run on every core: they are plain Java over the records.
+            boolean parallel = toEvaluate.size() >= PARALLEL_RULES_FROM;
+            List<Long> ids = toEvaluate.stream().sorted().toList();
+            for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
+                Map<Long, PatientRecord> records = loader.load(connection, ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE)));
+                List<PatientFlagState> evaluated;
+                if (parallel) {
+                    evaluated = records.values().parallelStream().map(record -> evaluate(record, rules, now)).toList();
+                } else {
+                    evaluated = new ArrayList<>(records.size());
+                    for (PatientRecord record : records.values()) {
+                        evaluated.add(evaluate(record, rules, now));
+                    }
                 }
+                states.replace(connection, evaluated);
             }
-            states.replace(connection, evaluated);
         });
     }
 
