@@ -63,14 +63,22 @@ final class BenchRegistry {
 
     /**
      * The kept backup of the registry of that many patients, present once a benchmark of that size has run. Its name
-     * carries a fingerprint of the generator's first patients, so a changed generator writes a new registry instead of
-     * benchmarking against rows it would no longer generate (a changed schema is migrated on the copy at start-up).
+     * carries a fingerprint of the generator's first patients and of the migrations, so a changed generator or schema
+     * writes a new registry instead of benchmarking against rows it would no longer generate, or migrating every copy.
      */
     static Path template(int patients) {
         DemoCohortGenerator generator = generator();
         int fingerprint = 1;
         for (int index = 0; index < 10; index++) {
             fingerprint = 31 * fingerprint + generator.patient(index).toString().hashCode();
+        }
+        // And of the schema: a copy migrated at every start would time the migration with the start-up.
+        try (var migrations = Files.list(Path.of("migrations"))) {
+            for (String migration : migrations.map(path -> path.getFileName().toString()).sorted().toList()) {
+                fingerprint = 31 * fingerprint + migration.hashCode();
+            }
+        } catch (IOException failed) {
+            throw new IllegalStateException("Cannot list the migrations of the benchmark registry's schema", failed);
         }
         return BenchResults.dir().resolve(String.format("registry-%d-%08x.zip", patients, fingerprint));
     }

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * Splits a set of row ids into groups each read with one query, as plain JDBC does for bulk reads: ids close
- * together (a batch of the whole registry) become one id range, since H2 checks each row of an IN list one element
- * at a time; scattered ids go in IN lists of at most {@value #IN_LIST_SIZE}. A range may hold ids not asked for:
- * callers drop rows they did not ask for.
+ * together (a batch of the whole registry, at least two in three ids of their range) become one id range, since H2
+ * checks each row of an IN list one element at a time; sparser ids (a site's patients interleaved with another
+ * site's, scattered ones) go in IN lists of at most {@value #IN_LIST_SIZE}, since a range over them would read the
+ * rows of every id between. A range may hold ids not asked for: callers drop rows they did not ask for.
  */
 public final class IdGroups {
 
@@ -75,7 +76,8 @@ public final class IdGroups {
         return first + group.size();
     }
 
+    /** At least two in three of the ids from the first to the last. */
     private static boolean dense(List<Long> sorted) {
-        return sorted.get(sorted.size() - 1) - sorted.get(0) < 2L * sorted.size();
+        return 2 * (sorted.get(sorted.size() - 1) - sorted.get(0)) < 3L * sorted.size();
     }
 }
