@@ -16,6 +16,7 @@ import org.myotrack.common.ReadAhead;
 import org.myotrack.common.Violation;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -125,7 +126,9 @@ public class CohortExportService {
         Deidentification deidentification = new Deidentification(secret.pseudonyms(), plan.dates(), plan.exportYear(),
                 plan.birthYearBand());
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-        Writer text = new OutputStreamWriter(buffered, StandardCharsets.UTF_8);
+        // The CSV and FHIR writers append a cell or a token at a time: a character buffer in front of the encoder
+        // turns those into large encodes, where each small one took the encoder's lock and a call of its own.
+        Writer text = new BufferedWriter(new OutputStreamWriter(buffered, StandardCharsets.UTF_8), 1 << 16);
         CohortWriter writer = switch (plan.format()) {
             case CSV -> new CsvLongWriter(text);
             case CSV_WIDE -> new CsvWideWriter(text, plan.visitGroups());
