@@ -1,5 +1,8 @@
 package org.myotrack.bench;
 
+import static org.myotrack.common.JdbcValues.setDecimal;
+import static org.myotrack.common.JdbcValues.setInteger;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +37,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -72,7 +74,6 @@ class ImportBench {
     private static final int JDBC_BATCH = 1_000;
     /** The new visits' distance from the recorded ones: an interim visit, on a day the patient has none yet. */
     private static final int INTERIM_DAYS = 14;
-
 
     /** One new visit: the generated measures of a recorded visit, on the interim date, for the patient of that id. */
     record NewVisit(long patientId, LocalDate visitDate, VisitRequest measures) {
@@ -346,20 +347,20 @@ class ImportBench {
                     visits.setLong(1, id);
                     visits.setLong(2, visit.patientId());
                     visits.setObject(3, visit.visitDate());
-                    setDouble(visits, 4, v.physicianGlobalActivity());
-                    setDouble(visits, 5, v.patientGlobalActivity());
-                    setInt(visits, 6, v.mmt8());
-                    setInt(visits, 7, v.mmt8Max());
-                    setInt(visits, 8, v.cmas());
-                    setDouble(visits, 9, v.haq());
-                    setDouble(visits, 10, v.extramuscularActivity());
-                    setDouble(visits, 11, v.physicianGlobalDamage());
-                    setDouble(visits, 12, v.patientGlobalDamage());
-                    setInt(visits, 13, v.mdiExtent());
-                    setDouble(visits, 14, v.mdiSeverity());
-                    setDouble(visits, 15, v.sf36Pcs());
-                    setDouble(visits, 16, v.sf36Mcs());
-                    setDouble(visits, 17, v.functionalIndex());
+                    setDecimal(visits, 4, v.physicianGlobalActivity());
+                    setDecimal(visits, 5, v.patientGlobalActivity());
+                    setInteger(visits, 6, v.mmt8());
+                    setInteger(visits, 7, v.mmt8Max());
+                    setInteger(visits, 8, v.cmas());
+                    setDecimal(visits, 9, v.haq());
+                    setDecimal(visits, 10, v.extramuscularActivity());
+                    setDecimal(visits, 11, v.physicianGlobalDamage());
+                    setDecimal(visits, 12, v.patientGlobalDamage());
+                    setInteger(visits, 13, v.mdiExtent());
+                    setDecimal(visits, 14, v.mdiSeverity());
+                    setDecimal(visits, 15, v.sf36Pcs());
+                    setDecimal(visits, 16, v.sf36Mcs());
+                    setDecimal(visits, 17, v.functionalIndex());
                     visits.setString(18, v.notes());
                     visits.setTimestamp(19, now);
                     visits.setTimestamp(20, now);
@@ -439,22 +440,6 @@ class ImportBench {
         try (Statement statement = connection.createStatement()) {
             // The pooled id optimiser reads a sequence value as the top of a block of 50: start a whole block later.
             statement.execute("ALTER SEQUENCE " + sequence + " RESTART WITH " + (next + 50));
-        }
-    }
-
-    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.DECIMAL);
-        } else {
-            statement.setDouble(index, value);
-        }
-    }
-
-    private static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.myotrack.bench;
 
+import static org.myotrack.common.JdbcValues.setDecimal;
+import static org.myotrack.common.JdbcValues.setInteger;
+
 import org.myotrack.demo.DemoCohortGenerator;
 import org.myotrack.demo.SyntheticPatient;
 import org.myotrack.investigation.Finding;
@@ -114,20 +117,20 @@ public final class SyntheticRegistryWriter {
             v.setLong(1, visitId);
             v.setLong(2, id);
             v.setDate(3, Date.valueOf(visit.visitDate()));
-            setDouble(v, 4, visit.physicianGlobalActivity());
-            setDouble(v, 5, visit.patientGlobalActivity());
-            setInt(v, 6, visit.mmt8());
-            setInt(v, 7, visit.mmt8Max());
-            setInt(v, 8, visit.cmas());
-            setDouble(v, 9, visit.haq());
-            setDouble(v, 10, visit.extramuscularActivity());
-            setDouble(v, 11, visit.physicianGlobalDamage());
-            setDouble(v, 12, visit.patientGlobalDamage());
-            setInt(v, 13, visit.mdiExtent());
-            setDouble(v, 14, visit.mdiSeverity());
-            setDouble(v, 15, visit.sf36Pcs());
-            setDouble(v, 16, visit.sf36Mcs());
-            setDouble(v, 17, visit.functionalIndex());
+            setDecimal(v, 4, visit.physicianGlobalActivity());
+            setDecimal(v, 5, visit.patientGlobalActivity());
+            setInteger(v, 6, visit.mmt8());
+            setInteger(v, 7, visit.mmt8Max());
+            setInteger(v, 8, visit.cmas());
+            setDecimal(v, 9, visit.haq());
+            setDecimal(v, 10, visit.extramuscularActivity());
+            setDecimal(v, 11, visit.physicianGlobalDamage());
+            setDecimal(v, 12, visit.patientGlobalDamage());
+            setInteger(v, 13, visit.mdiExtent());
+            setDecimal(v, 14, visit.mdiSeverity());
+            setDecimal(v, 15, visit.sf36Pcs());
+            setDecimal(v, 16, visit.sf36Mcs());
+            setDecimal(v, 17, visit.functionalIndex());
             v.setString(18, visit.notes());
             v.setTimestamp(19, now);
             v.setTimestamp(20, now);
@@ -150,7 +153,7 @@ public final class SyntheticRegistryWriter {
             t.setLong(2, id);
             t.setString(3, therapy.drug().name());
             t.setString(4, therapy.drugName());
-            setDouble(t, 5, therapy.dose());
+            setDecimal(t, 5, therapy.dose());
             t.setString(6, therapy.doseUnit() == null ? null : therapy.doseUnit().name());
             t.setString(7, therapy.frequency() == null ? null : therapy.frequency().name());
             t.setString(8, therapy.route() == null ? null : therapy.route().name());
@@ -192,22 +195,6 @@ public final class SyntheticRegistryWriter {
             statement.setNull(index, Types.DATE);
         } else {
             statement.setDate(index, Date.valueOf(date));
-        }
-    }
-
-    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.DECIMAL);
-        } else {
-            statement.setDouble(index, value);
-        }
-    }
-
-    private static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
         }
     }
 
