@@ -20,24 +20,38 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Start-up of the packaged registry ({@code target/quarkus-app/quarkus-run.jar}, started as an installation starts
- * it: {@code java -jar}, no heap option unless {@code -Dbench.startup.jvm-options} names some) on a copy of the
- * benchmark registry ({@link BenchRegistry}), {@code -Dbench.startup-runs} times (default 3), reporting the medians:
- * from starting the process to the first successful authenticated API request and to {@code /q/health/ready} UP,
- * and the resident memory (VmRSS in {@code /proc/<pid>/status}) right after start-up and after a short warm load of
- * trajectories, flags and trend charts of random patients. Run by failsafe after {@code package}, once a registry
- * benchmark of the same size has kept the registry's backup. Results go to {@code target/bench/startup.txt} and the
- * summary. Timings are reported, never asserted; a registry that does not start or answers an error stops it.
+ * Start-up of the packaged registry ({@code target/quarkus-app/quarkus-run.jar}) on a copy of the benchmark registry
+ * ({@link BenchRegistry}), {@code -Dbench.startup-runs} times (default 3) for each of two launches, reporting the
+ * medians: from starting the process to the first successful authenticated API request and to {@code /q/health/ready}
+ * UP, and the resident memory (VmRSS in {@code /proc/<pid>/status}) right after start-up and after a short warm load
+ * of trajectories, flags and trend charts of random patients. The launches are the one README "Running an
+ * installation" documents ({@link #INSTALLATION_OPTIONS}, or the options {@code -Dbench.startup.jvm-options} names),
+ * which the targets are judged on, and plain {@code java -jar} for comparison. Run by failsafe after {@code package},
+ * once a registry benchmark of the same size has kept the registry's backup. Results go to
+ * {@code target/bench/startup.txt} and the summary. Timings are reported, never asserted; a registry that does not
+ * start or answers an error stops it.
  */
 class StartupBench {
 
     private static final String ADMIN = "admin:benchmark-admin-password";
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /** The JVM options README "Running an installation" gives. */
+    static final List<String> INSTALLATION_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One start: milliseconds to the first authenticated answer and to ready, RSS in MB after start and after load. */
     private record Run(double firstRequestMillis, double readyMillis, double rssStartedMb, double rssLoadedMb) {
+    }
+
+    /** The medians of one launch's runs. */
+    private record Medians(double first, double ready, double rssStarted, double rssLoaded) {
+        static Medians of(List<Run> runs) {
+            return new Medians(median(runs.stream().mapToDouble(Run::firstRequestMillis).toArray()),
+                    median(runs.stream().mapToDouble(Run::readyMillis).toArray()),
+                    median(runs.stream().mapToDouble(Run::rssStartedMb).toArray()),
+                    median(runs.stream().mapToDouble(Run::rssLoadedMb).toArray()));
+        }
     }
 
     @Test
@@ -50,30 +64,44 @@ class StartupBench {
         }
         int runs = Integer.getInteger("bench.startup-runs", 3);
         int load = Integer.getInteger("bench.startup-load", 300);
-        String options = System.getProperty("bench.startup.jvm-options", "").trim();
-        List<String> jvmOptions = options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
-        List<Run> results = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
-            results.add(startOnce(template, jvmOptions, load));
+        List<String> installation = installationOptions();
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "Start-up of the packaged registry on a copy of the benchmark registry, %d runs of each launch%n%s%n",
+                runs, BenchResults.machine()));
+        Medians documented = null;
+        for (List<String> options : List.of(installation, List.<String>of())) {
+            List<Run> results = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                results.add(startOnce(template, options, load));
+            }
+            Medians medians = Medians.of(results);
+            if (documented == null) {
+                documented = medians;
+            }
+            report.append(String.format(Locale.ROOT, """
+                            java %s-jar: median first authenticated API request %.0f ms, ready %.0f ms after the process started; RSS %.0f MB after start-up, %.0f MB after %d warm requests
+                            """, options.isEmpty() ? "" : String.join(" ", options) + " ", medians.first(), medians.ready(),
+                    medians.rssStarted(), medians.rssLoaded(), load));
+            for (Run run : results) {
+                report.append(String.format(Locale.ROOT, "  run: first request %.0f ms, ready %.0f ms, RSS %.0f / %.0f MB%n",
+                        run.firstRequestMillis(), run.readyMillis(), run.rssStartedMb(), run.rssLoadedMb()));
+            }
+            // Written after each launch, so a stopped run keeps what it measured.
+            BenchResults.report("startup.txt", report.toString());
         }
-        double first = median(results.stream().mapToDouble(Run::firstRequestMillis).toArray());
-        double ready = median(results.stream().mapToDouble(Run::readyMillis).toArray());
-        double rssStarted = median(results.stream().mapToDouble(Run::rssStartedMb).toArray());
-        double rssLoaded = median(results.stream().mapToDouble(Run::rssLoadedMb).toArray());
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, """
-                        Start-up of the packaged registry on a copy of the benchmark registry (java %s-jar), %d runs
-                        %s
-                        median: first authenticated API request %.0f ms, ready %.0f ms after the process started; RSS %.0f MB after start-up, %.0f MB after %d warm requests
-                        """, jvmOptions.isEmpty() ? "" : String.join(" ", jvmOptions) + " ", runs, BenchResults.machine(), first, ready, rssStarted, rssLoaded, load));
-        for (Run run : results) {
-            report.append(String.format(Locale.ROOT, "  run: first request %.0f ms, ready %.0f ms, RSS %.0f / %.0f MB%n",
-                    run.firstRequestMillis(), run.readyMillis(), run.rssStartedMb(), run.rssLoadedMb()));
-        }
-        BenchResults.report("startup.txt", report.toString());
-        BenchResults.summary("start-up to first authenticated request (median)", String.format(Locale.ROOT,
-                "%.2f s (ready %.2f s)", first / 1000, ready / 1000), "under 3 s", first < 3_000 && ready < 3_000);
-        BenchResults.summary("RSS after start-up / after warm load (median)", String.format(Locale.ROOT,
-                "%.0f / %.0f MB", rssStarted, rssLoaded), "under 350 MB", rssStarted < 350 && rssLoaded < 350);
+        String launch = "the README's launch";
+        BenchResults.summary("start-up to first authenticated request (median, " + launch + ")", String.format(Locale.ROOT,
+                "%.2f s (ready %.2f s)", documented.first() / 1000, documented.ready() / 1000), "under 3 s",
+                documented.first() < 3_000 && documented.ready() < 3_000);
+        BenchResults.summary("RSS after start-up / after warm load (median, " + launch + ")", String.format(Locale.ROOT,
+                "%.0f / %.0f MB", documented.rssStarted(), documented.rssLoaded()), "under 350 MB",
+                documented.rssStarted() < 350 && documented.rssLoaded() < 350);
+    }
+
+    /** The launch README "Running an installation" documents, or what {@code -Dbench.startup.jvm-options} names. */
+    private static List<String> installationOptions() {
+        String given = System.getProperty("bench.startup.jvm-options", "").trim();
+        return given.isEmpty() ? INSTALLATION_OPTIONS : List.of(given.split("\\s+"));
     }
 
     private Run startOnce(Path template, List<String> jvmOptions, int load) throws Exception {
