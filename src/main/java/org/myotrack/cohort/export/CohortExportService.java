@@ -69,9 +69,9 @@ public class CohortExportService {
 
     @Transactional
     public ExportPlan plan(CohortCriteria criteria, ExportFormat format, DateMode dates) {
-        if (format == ExportFormat.FHIR && dates == DateMode.RELATIVE) {
-            throw ProblemException.invalid(List.of(new Violation("dates",
-                    "must be shifted for the fhir format, whose dates are calendar dates")));
+        String datesRefused = refusedDates(format, dates);
+        if (datesRefused != null) {
+            throw ProblemException.invalid(List.of(new Violation("dates", datesRefused)));
         }
         cohorts.requireKnownSite(criteria);
         long patients = cohorts.count(criteria);
@@ -90,6 +90,12 @@ public class CohortExportService {
         };
         int visitGroups = format == ExportFormat.CSV_WIDE ? cohorts.mostVisits(criteria) : 0;
         return new ExportPlan(criteria, format, dates, patients, rows, exportYear, minimum, smallest, byYear, band, visitGroups);
+    }
+
+    /** Why the dates cannot go with the format, or null when they can: the FHIR format's dates are calendar dates. */
+    public static String refusedDates(ExportFormat format, DateMode dates) {
+        return format == ExportFormat.FHIR && dates == DateMode.RELATIVE
+                ? "must be shifted for the fhir format, whose dates are calendar dates" : null;
     }
 
     /** Patient and Condition per patient, an Observation per serology result, visit panel and enzyme, a MedicationStatement per therapy. */
