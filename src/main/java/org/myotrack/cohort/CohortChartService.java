@@ -8,7 +8,6 @@ import org.myotrack.chart.AntibodyGroupShare;
 import org.myotrack.chart.CohortChartRenderer;
 import org.myotrack.chart.DrugPeriod;
 import org.myotrack.chart.FlagOnset;
-import org.myotrack.chart.PatientChartSource;
 import org.myotrack.chart.ResponseShare;
 import org.myotrack.chart.SwimmerLane;
 import org.myotrack.patient.Antibody;
@@ -16,6 +15,7 @@ import org.myotrack.patient.AntibodyResult;
 import org.myotrack.refractory.PatientFlagState;
 import org.myotrack.refractory.PatientRecord;
 import org.myotrack.refractory.PatientRecordLoader;
+import org.myotrack.refractory.PatientRecordLoader.PatientVisits;
 import org.myotrack.scoring.Trajectory;
 import org.myotrack.scoring.TrajectoryPoint;
 import org.myotrack.therapy.TherapyPeriod;
@@ -66,12 +66,13 @@ public class CohortChartService {
     /** Patients per response category (latest visit of each 6-month bin, TIS against the first visit) by months since diagnosis. */
     List<ResponseShare> responseOverTime(CohortCriteria criteria) {
         Map<Integer, Map<String, Integer>> counts = new TreeMap<>();
-        forEachBatch(criteria, (records, starts) -> {
-            for (PatientRecord record : records) {
+        // Only the visits are read: the chart scores trajectories and needs no serology, therapy or investigation.
+        forEachBatchOfIds(criteria, ids -> {
+            for (PatientVisits record : loader.loadVisits(ids).values()) {
                 if (record.visits().size() < 2) {
                     continue;
                 }
-                LocalDate start = starts.getOrDefault(record.patientId(), record.visits().get(0).date());
+                LocalDate start = record.diagnosisDate() != null ? record.diagnosisDate() : record.visits().get(0).date();
                 Map<Integer, String> latestPerBin = new TreeMap<>();
                 for (TrajectoryPoint point : Trajectory.score(record.visits(), 0, record.juvenile())) {
                     if (point.improvement() != null) {
@@ -156,23 +157,6 @@ public class CohortChartService {
                 }
             }
             return lanes;
-        });
-    }
-
-    private interface RecordBatch {
-        void accept(List<PatientRecord> records, Map<Long, LocalDate> diagnosisDates);
-    }
-
-    private void forEachBatch(CohortCriteria criteria, RecordBatch consumer) {
-        forEachBatchOfIds(criteria, ids -> {
-            Map<Long, LocalDate> diagnosisDates = new HashMap<>();
-            for (Object[] row : em.createQuery("select p.id, p.diagnosisDate from Patient p where p.id in :ids", Object[].class)
-                    .setParameter("ids", ids).getResultList()) {
-                if (row[1] != null) {
-                    diagnosisDates.put((Long) row[0], (LocalDate) row[1]);
-                }
-            }
-            consumer.accept(List.copyOf(loader.load(ids).values()), diagnosisDates);
         });
     }
 
