@@ -102,8 +102,8 @@ public class CohortPages extends WebResource {
                 criteria.flag(), criteria.drug(), criteria.from(), criteria.to()));
         // The k-anonymity outcome is the same for every format: planned once, as for an NDJSON export, whose rows
         // are the patients. Each format's own row count is left to the export and /api/cohort/export/summary: those
-        // of csv and fhir count every visit, enzyme result and therapy of the cohort, which took from 8 s to over a
-        // minute for the whole of a 100,000-patient registry, and the page would wait for them on every load.
+        // of csv and fhir count every visit, enzyme result and therapy of the cohort, which took 8 s and 28 s for the
+        // whole of a 100,000-patient registry, and the page would wait for them on every load.
         String kAnonymity = exports.plan(criteria, ExportFormat.NDJSON, dateMode).kAnonymityNote();
         List<ExportOption> options = new ArrayList<>();
         for (ExportFormat format : ExportFormat.values()) {
@@ -131,9 +131,9 @@ public class CohortPages extends WebResource {
         }
         byte[] png = charts.chart(name, filter.criteria(), 900, 560);
         // Kept by the coordinator's own browser for five minutes: the page shows the same charts on each of its pages
-        // of rows and after going back, and a chart of the whole of a 100,000-patient registry takes from 10 s to
-        // about a minute to draw. Shares over a cohort a few minutes old are what a coordinator reads them as; new
-        // filters are a new address and are drawn afresh.
+        // of rows and after going back, and a chart of the whole of a 100,000-patient registry takes 10 to 33 s to
+        // draw. Shares over a cohort a few minutes old are what a coordinator reads them as; new filters are a new
+        // address and are drawn afresh.
         return Response.ok(png, "image/png").header("Cache-Control", "private, max-age=" + CHART_MAX_AGE_SECONDS).build();
     }
 
