@@ -64,12 +64,7 @@ public class PatientRecordLoader {
             return Map.of();
         }
         List<List<Long>> groups = IdGroups.of(patientIds);
-        Map<Long, Patient> patients = new LinkedHashMap<>();
-        for (List<Long> group : groups) {
-            readPatients(connection, group, patients);
-        }
-        // A range may cover patients not asked for: only those asked for are kept, and rows of others skipped.
-        patients.keySet().retainAll(Set.copyOf(patientIds));
+        Map<Long, Patient> patients = readPatients(connection, groups, patientIds);
         for (List<Long> group : groups) {
             readAntibodies(connection, group, patients);
             readVisits(connection, group, patients);
@@ -97,11 +92,7 @@ public class PatientRecordLoader {
         }
         return em.unwrap(Session.class).doReturningWork(connection -> {
             List<List<Long>> groups = IdGroups.of(patientIds);
-            Map<Long, Patient> patients = new LinkedHashMap<>();
-            for (List<Long> group : groups) {
-                readPatients(connection, group, patients);
-            }
-            patients.keySet().retainAll(Set.copyOf(patientIds));
+            Map<Long, Patient> patients = readPatients(connection, groups, patientIds);
             for (List<Long> group : groups) {
                 readVisits(connection, group, patients);
             }
@@ -169,6 +160,18 @@ public class PatientRecordLoader {
                 }
             }
         }
+    }
+
+    /** The patients asked for, keyed and ordered by id, read group by group. */
+    private static Map<Long, Patient> readPatients(Connection connection, List<List<Long>> groups,
+                                                   Collection<Long> patientIds) throws SQLException {
+        Map<Long, Patient> patients = new LinkedHashMap<>();
+        for (List<Long> group : groups) {
+            readPatients(connection, group, patients);
+        }
+        // A range may cover patients not asked for: only those asked for are kept, and rows of others skipped.
+        patients.keySet().retainAll(Set.copyOf(patientIds));
+        return patients;
     }
 
     private static void readPatients(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
