@@ -12,6 +12,7 @@ import org.myotrack.chart.ResponseShare;
 import org.myotrack.chart.SwimmerLane;
 import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
+import org.myotrack.patient.LatestSerology;
 import org.myotrack.refractory.PatientFlagState;
 import org.myotrack.refractory.PatientRecord;
 import org.myotrack.refractory.PatientRecordLoader;
@@ -24,14 +25,16 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The coordinators' cohort charts, over the same filters as {@code /api/cohort}. Patients are read in batches of
- * their own transactions, so a cohort of any size is charted without holding it in memory; only pseudonymous
+ * their own transactions, or streamed by one query, so a cohort of any size is charted without holding it in memory; only pseudonymous
  * registry codes and times relative to each patient's start appear.
  */
 @ApplicationScoped
@@ -89,37 +92,51 @@ public class CohortChartService {
         return shares;
     }
 
-    /** Refractory share per serology group: the one positive myositis-specific antibody, several, or none. */
+    /**
+     * Refractory share per serology group: the one myositis-specific antibody whose latest result is positive, several,
+     * or none ({@link LatestSerology}, the rule of the cohort filter {@code antibody=}). Refractory is the stored flag
+     * state. One streamed query over the cohort, a patient at a time.
+     */
     List<AntibodyGroupShare> refractoryByAntibody(CohortCriteria criteria) {
         Map<String, int[]> groups = new TreeMap<>();
-        forEachBatchOfIds(criteria, ids -> {
-            Map<Long, Boolean> refractory = new HashMap<>();
-            for (PatientFlagState state : em.createQuery("select s from PatientFlagState s where s.patientId in :ids", PatientFlagState.class)
-                    .setParameter("ids", ids).getResultList()) {
-                refractory.put(state.patientId, state.refractory);
-            }
-            Map<Long, List<Antibody>> positive = new HashMap<>();
-            for (Object[] row : em.createQuery("select a.patient.id, a.antibody from Autoantibody a where a.patient.id in :ids"
-                            + " and a.result = :positive", Object[].class)
-                    .setParameter("ids", ids).setParameter("positive", AntibodyResult.POSITIVE).getResultList()) {
-                Antibody antibody = (Antibody) row[1];
-                if (antibody.isMyositisSpecific()) {
-                    positive.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(antibody);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Stream<Object[]> rows = cohort.refractoryAndSerology(criteria)) {
+                long patient = -1;
+                boolean refractory = false;
+                LatestSerology serology = null;
+                for (Iterator<Object[]> each = rows.iterator(); each.hasNext(); ) {
+                    Object[] row = each.next();
+                    long id = (Long) row[0];
+                    if (id != patient) {
+                        if (serology != null) {
+                            tally(groups, serology, refractory);
+                        }
+                        patient = id;
+                        refractory = Boolean.TRUE.equals(row[1]);
+                        serology = new LatestSerology();
+                    }
+                    if (row[2] != null) {
+                        serology.add((Antibody) row[2], (AntibodyResult) row[3], (LocalDate) row[4]);
+                    }
                 }
-            }
-            for (Long id : ids) {
-                List<Antibody> msa = positive.getOrDefault(id, List.of());
-                String group = msa.isEmpty() ? "MSA negative" : msa.stream().distinct().count() > 1 ? "Several MSA" : msa.get(0).name();
-                int[] tally = groups.computeIfAbsent(group, g -> new int[2]);
-                tally[1]++;
-                if (Boolean.TRUE.equals(refractory.get(id))) {
-                    tally[0]++;
+                if (serology != null) {
+                    tally(groups, serology, refractory);
                 }
             }
         });
         List<AntibodyGroupShare> shares = new ArrayList<>();
         groups.forEach((group, tally) -> shares.add(new AntibodyGroupShare(group, tally[0], tally[1])));
         return shares;
+    }
+
+    private static void tally(Map<String, int[]> groups, LatestSerology serology, boolean refractory) {
+        List<Antibody> msa = serology.positive().stream().filter(Antibody::isMyositisSpecific).toList();
+        String group = msa.isEmpty() ? "MSA negative" : msa.size() > 1 ? "Several MSA" : msa.get(0).name();
+        int[] tally = groups.computeIfAbsent(group, g -> new int[2]);
+        tally[1]++;
+        if (refractory) {
+            tally[0]++;
+        }
     }
 
     /** The first {@link #SWIMMER_LANES} patients of the cohort: drug bars and stored flag onsets, by registry code. */

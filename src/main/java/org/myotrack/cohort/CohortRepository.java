@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import org.hibernate.jpa.HibernateHints;
 import org.myotrack.common.ProblemException;
 import org.myotrack.common.Violation;
 import org.myotrack.patient.AntibodyResult;
@@ -11,6 +12,7 @@ import org.myotrack.patient.AntibodyResult;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Finds the patients of a cohort from indexes and the stored flag state alone: one query returns a page of ids,
@@ -18,6 +20,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class CohortRepository {
+
+    /** Rows fetched per round trip by a streamed query (on PostgreSQL, a cursor's fetch). */
+    static final int STREAM_FETCH_SIZE = 1_000;
 
     @Inject
     EntityManager em;
@@ -86,6 +91,22 @@ public class CohortRepository {
         return count == null ? 0 : count;
     }
 
+    /**
+     * Per patient of the cohort, in id order: its id, whether its stored state is refractory (null when never
+     * evaluated), and one antibody result (antibody, result, test date; nulls for a patient never tested) per row. One
+     * query, streamed: the caller reads it in its transaction and closes it.
+     */
+    public Stream<Object[]> refractoryAndSerology(CohortCriteria criteria) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(criteria, parameters);
+        TypedQuery<Object[]> query = em.createQuery("select p.id, s.refractory, a.antibody, a.result, a.testDate"
+                + " from Patient p left join PatientFlagState s on s.patientId = p.id left join Autoantibody a on a.patient = p"
+                + " where 1 = 1" + where + " order by p.id", Object[].class)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, STREAM_FETCH_SIZE);
+        parameters.forEach(query::setParameter);
+        return query.getResultStream();
+    }
+
     /** The most visits any patient of the cohort has; 0 for a cohort without visits. */
     public int mostVisits(CohortCriteria criteria) {
         Map<String, Object> parameters = new HashMap<>();
@@ -108,10 +129,11 @@ public class CohortRepository {
             parameters.put("siteCode", criteria.siteCode());
         }
         if (criteria.antibody() != null) {
-            // The latest result of that antibody is positive (a later negative retest overrides an old positive).
+            // The latest result of that antibody is positive (a later negative retest overrides an old positive, and an
+            // undated result is older than any dated one): org.myotrack.patient.LatestSerology's rule.
             where.append(" and exists (select 1 from Autoantibody a where a.patient = p and a.antibody = :antibody"
                     + " and a.result = :positive and not exists (select 1 from Autoantibody b where b.patient = p"
-                    + " and b.antibody = :antibody and b.testDate > a.testDate))");
+                    + " and b.antibody = :antibody and (b.testDate > a.testDate or a.testDate is null and b.testDate is not null)))");
             parameters.put("antibody", criteria.antibody());
             parameters.put("positive", AntibodyResult.POSITIVE);
         }

@@ -9,6 +9,9 @@ import org.myotrack.cohort.export.BirthYears;
 import org.myotrack.common.IdGroups;
 import org.myotrack.common.PageRequest;
 import org.myotrack.common.PageView;
+import org.myotrack.patient.Antibody;
+import org.myotrack.patient.AntibodyResult;
+import org.myotrack.patient.LatestSerology;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Answers cohort queries a page at a time from indexes and the stored flag state: one query for the page's ids,
@@ -101,28 +103,23 @@ public class CohortService {
         return ordered;
     }
 
-    /** Per patient, antibodies whose latest result is positive (an undated result is older than any dated one). */
+    /** Per patient, the antibodies whose latest result is positive ({@link LatestSerology}), by name. */
     private static Map<Long, List<String>> positiveAntibodies(Connection connection, List<Long> ids) throws SQLException {
-        Map<Long, Map<String, Object[]>> latest = new HashMap<>();
+        Map<Long, LatestSerology> latest = new HashMap<>();
         for (List<Long> group : IdGroups.of(ids)) {
             try (PreparedStatement statement = connection.prepareStatement("SELECT patient_id, antibody, test_result, test_date"
-                    + " FROM autoantibodies WHERE " + IdGroups.condition("patient_id", group) + " ORDER BY patient_id, id")) {
+                    + " FROM autoantibodies WHERE " + IdGroups.condition("patient_id", group))) {
                 IdGroups.bind(statement, 1, group);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        Map<String, Object[]> byAntibody = latest.computeIfAbsent(row.getLong(1), id -> new TreeMap<>());
-                        LocalDate date = row.getObject(4, LocalDate.class);
-                        Object[] held = byAntibody.get(row.getString(2));
-                        if (held == null || held[1] == null || date != null && !date.isBefore((LocalDate) held[1])) {
-                            byAntibody.put(row.getString(2), new Object[] {row.getString(3), date});
-                        }
+                        latest.computeIfAbsent(row.getLong(1), id -> new LatestSerology()).add(Antibody.valueOf(row.getString(2)),
+                                AntibodyResult.valueOf(row.getString(3)), row.getObject(4, LocalDate.class));
                     }
                 }
             }
         }
         Map<Long, List<String>> positive = new HashMap<>();
-        latest.forEach((id, byAntibody) -> positive.put(id, byAntibody.entrySet().stream()
-                .filter(entry -> "POSITIVE".equals(entry.getValue()[0])).map(Map.Entry::getKey).toList()));
+        latest.forEach((id, serology) -> positive.put(id, serology.positive().stream().map(Enum::name).sorted().toList()));
         return positive;
     }
 }

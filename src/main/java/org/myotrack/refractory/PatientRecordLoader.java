@@ -9,6 +9,7 @@ import org.myotrack.investigation.Finding;
 import org.myotrack.investigation.InvestigationType;
 import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
+import org.myotrack.patient.LatestSerology;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
@@ -30,7 +31,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,8 +118,7 @@ public class PatientRecordLoader {
         final boolean juvenile;
         final Integer onsetAge;
         final LocalDate diagnosisDate;
-        final Map<Antibody, LocalDate> antibodyDates = new EnumMap<>(Antibody.class);
-        final Map<Antibody, AntibodyResult> antibodyResults = new EnumMap<>(Antibody.class);
+        final LatestSerology serology = new LatestSerology();
         final List<ScoredVisit> visits = new ArrayList<>();
         final List<TherapyPeriod> therapies = new ArrayList<>();
         final List<InvestigationRecord> investigations = new ArrayList<>();
@@ -132,18 +131,8 @@ public class PatientRecordLoader {
             this.diagnosisDate = diagnosisDate;
         }
 
-        /** Keeps the latest result per antibody; an undated result counts as older than any dated one. */
-        void antibody(Antibody antibody, AntibodyResult result, LocalDate testDate) {
-            boolean held = antibodyResults.containsKey(antibody);
-            LocalDate heldDate = antibodyDates.get(antibody);
-            if (!held || heldDate == null || testDate != null && !testDate.isBefore(heldDate)) {
-                antibodyResults.put(antibody, result);
-                antibodyDates.put(antibody, testDate);
-            }
-        }
-
         Map<Antibody, AntibodyResult> antibodies() {
-            return antibodyResults;
+            return serology.results();
         }
     }
 
@@ -194,7 +183,7 @@ public class PatientRecordLoader {
                 + IdGroups.condition("patient_id", group) + " ORDER BY patient_id, id", group, row -> {
             Patient patient = patients.get(row.getLong(1));
             if (patient != null) {
-                patient.antibody(Antibody.valueOf(row.getString(2)), AntibodyResult.valueOf(row.getString(3)), date(row, 4));
+                patient.serology.add(Antibody.valueOf(row.getString(2)), AntibodyResult.valueOf(row.getString(3)), date(row, 4));
             }
         });
     }

@@ -1,7 +1,7 @@
 package org.myotrack.cohort.export;
 
 import org.myotrack.patient.Antibody;
-import org.myotrack.patient.AntibodyResult;
+import org.myotrack.patient.LatestSerology;
 import org.myotrack.refractory.InvestigationRecord;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
@@ -12,9 +12,7 @@ import org.myotrack.therapy.TherapyPeriod;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -157,17 +155,12 @@ public final class Deidentification {
                 (Double) values[VisitMeasure.EXTRAMUSCULAR_ACTIVITY.ordinal()], enzymes);
     }
 
-    /** Antibodies whose latest result is positive; an undated result counts as older than any dated one. */
+    /** Antibodies whose latest result is positive ({@link LatestSerology}). */
     private static List<Antibody> positive(List<RegistryPatient.AntibodyTest> tests) {
-        Map<Antibody, RegistryPatient.AntibodyTest> latest = new EnumMap<>(Antibody.class);
+        LatestSerology latest = new LatestSerology();
         for (RegistryPatient.AntibodyTest test : tests) {
-            RegistryPatient.AntibodyTest held = latest.get(test.antibody());
-            if (held == null || held.testDate() == null
-                    || test.testDate() != null && !test.testDate().isBefore(held.testDate())) {
-                latest.put(test.antibody(), test);
-            }
+            latest.add(test.antibody(), test.result(), test.testDate());
         }
-        return latest.values().stream().filter(test -> test.result() == AntibodyResult.POSITIVE)
-                .map(RegistryPatient.AntibodyTest::antibody).toList();
+        return latest.positive();
     }
 }
