@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 
 /**
  * The coordinators' cohort page: the filters of {@code /api/cohort}, the counts, the cohort charts and one export
- * button per format with its size and k-anonymity outcome. Everything on it is de-identified: the rows are those
+ * button per format with its k-anonymity outcome, and its row count when asked for. Everything on it is de-identified: the rows are those
  * of the cohort API (registry code, site, subgroup, sex, birth year), never an external id or a date.
  */
 @WebPage
@@ -64,8 +64,11 @@ public class CohortPages extends WebResource {
     /** How long the coordinator's browser may show a cohort chart it has drawn before asking again. */
     static final int CHART_MAX_AGE_SECONDS = 300;
 
-    /** One export button: where it downloads from and what k-anonymity did to birth years. */
-    public record ExportOption(String format, String label, String href, String note, String unavailable) {
+    /**
+     * One export button: where it downloads from, what k-anonymity did to birth years, and its data rows when the
+     * coordinator asked the page to count them (null otherwise).
+     */
+    public record ExportOption(String format, String label, String href, String note, String unavailable, Long rows) {
     }
 
     /** One cohort chart of the page and what it shows. */
@@ -74,14 +77,15 @@ public class CohortPages extends WebResource {
 
     /** The page's results for the filters as submitted. */
     public record CohortView(String query, long patients, long refractory, List<CohortRow> rows, int page, int pages,
-                             List<ExportOption> exports, List<ChartLink> charts, List<String> siteCodes, boolean valid) {
+                             List<ExportOption> exports, List<ChartLink> charts, List<String> siteCodes, boolean valid,
+                             boolean counted, String countHref) {
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Role.COORDINATOR_NAME, Role.ADMIN_NAME})
     public Response cohort(@BeanParam CohortFilter filter, @QueryParam("dates") String dates,
-                           @QueryParam("page") @DefaultValue("0") int page) {
+                           @QueryParam("page") @DefaultValue("0") int page, @QueryParam("counts") String counts) {
         FormState form = filterForm(filter, dates);
         List<String> siteCodes = sites.listSites().stream().map(SiteView::code).toList();
         CohortCriteria criteria;
@@ -91,7 +95,7 @@ public class CohortPages extends WebResource {
             dateMode = DateMode.parse(dates);
         } catch (ProblemException refused) {
             refused.violations().forEach(v -> form.reject(v.field(), v.message()));
-            CohortView none = new CohortView("", 0, 0, List.of(), 0, 1, List.of(), List.of(), siteCodes, false);
+            CohortView none = new CohortView("", 0, 0, List.of(), 0, 1, List.of(), List.of(), siteCodes, false, false, null);
             return page(400, Pages.cohort(frames.of("Cohort", "cohort"), none, form));
         }
         String query = queryOf(filter, dates);
@@ -101,13 +105,19 @@ public class CohortPages extends WebResource {
                 : cohorts.count(new CohortCriteria(criteria.diagnosis(), criteria.antibody(), criteria.siteCode(), true,
                 criteria.flag(), criteria.drug(), criteria.from(), criteria.to()));
         // The k-anonymity outcome is the same for every format: planned once, as for an NDJSON export, whose rows
-        // are the patients. Each format's own row count is left to the export and /api/cohort/export/summary: those
-        // of csv and fhir count every visit, enzyme result and therapy of the cohort, which took 8 s and 28 s for the
-        // whole of a 100,000-patient registry, and the page would wait for them on every load.
+        // are the patients. Each format's own row count is counted only when the coordinator asks (counts=true):
+        // those of csv and fhir count every visit, enzyme result and therapy of the cohort, which took 8 s and 28 s
+        // for the whole of a 100,000-patient registry, and the page would wait for them on every load.
+        boolean counted = "true".equals(counts);
         String kAnonymity = exports.plan(criteria, ExportFormat.NDJSON, dateMode).kAnonymityNote();
         List<ExportOption> options = new ArrayList<>();
         for (ExportFormat format : ExportFormat.values()) {
-            options.add(exportOption(format, dateMode, query, kAnonymity));
+            ExportOption option = exportOption(format, dateMode, query, kAnonymity);
+            if (counted && option.href() != null) {
+                option = new ExportOption(option.format(), option.label(), option.href(), option.note(), null,
+                        exports.plan(criteria, format, dateMode).rows());
+            }
+            options.add(option);
         }
         List<ChartLink> chartSources = CohortChartResource.CHARTS.stream().sorted()
                 .map(name -> new ChartLink(switch (name) {
@@ -116,8 +126,9 @@ public class CohortPages extends WebResource {
                     default -> "Therapies of the first patients over time";
                 }, "/cohort/charts/" + name + ".png" + (query.isEmpty() ? "" : "?" + query))).toList();
         int pages = (int) Math.max(1, (rows.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String countHref = "/cohort?" + (query.isEmpty() ? "" : query + "&") + "counts=true#exports";
         CohortView view = new CohortView(query, rows.total(), refractory, rows.items(), current, pages, options,
-                chartSources, siteCodes, true);
+                chartSources, siteCodes, true, counted, countHref);
         return page(200, Pages.cohort(frames.of("Cohort", "cohort"), view, form));
     }
 
@@ -156,10 +167,10 @@ public class CohortPages extends WebResource {
         };
         String datesRefused = CohortExportService.refusedDates(format, dates);
         if (datesRefused != null) {
-            return new ExportOption(format.parameter(), label, null, kAnonymity, "Not available: dates " + datesRefused);
+            return new ExportOption(format.parameter(), label, null, kAnonymity, "Not available: dates " + datesRefused, null);
         }
         String href = "/cohort/export?format=" + format.parameter() + (query.isEmpty() ? "" : "&" + query);
-        return new ExportOption(format.parameter(), label, href, kAnonymity, null);
+        return new ExportOption(format.parameter(), label, href, kAnonymity, null, null);
     }
 
     private static FormState filterForm(CohortFilter filter, String dates) {

@@ -294,6 +294,30 @@ class WebPagesTest {
         }
 
         @Test
+        void shouldCountEachExportsRowsOnlyWhenAskedAsTheExportsThenAnnounceThem() {
+            WebSession session = WebSession.login("coordinator");
+            String page = session.request().get("/cohort?diagnosis=DM").then().statusCode(200).extract().asString();
+            assertThat(page).contains("href=\"/cohort?diagnosis=DM&amp;counts=true#exports\"").doesNotContain("data-rows-of=");
+
+            String counted = session.request().get("/cohort?diagnosis=DM&counts=true").then().statusCode(200).extract().asString();
+            assertThat(counted).doesNotContain("id=\"count-rows\"");
+            for (String format : java.util.List.of("csv", "csv-wide", "ndjson", "fhir")) {
+                String announced = Api.coordinator().queryParam("format", format).queryParam("diagnosis", "DM")
+                        .get("/api/cohort/export").then().statusCode(200).extract().header("X-Total-Count");
+                assertThat(Long.parseLong(announced)).as(format).isPositive();
+                assertThat(counted).as(format).contains("data-rows-of=\"" + format + "\">" + announced + " data rows.");
+            }
+        }
+
+        @Test
+        void shouldNotCountAnExportItCannotOffer() {
+            String counted = WebSession.login("coordinator").request().get("/cohort?dates=relative&counts=true").then()
+                    .statusCode(200).extract().asString();
+            assertThat(counted).contains("data-rows-of=\"csv\"").doesNotContain("data-rows-of=\"fhir\"")
+                    .contains("Not available: dates must be shifted for the fhir format");
+        }
+
+        @Test
         void shouldShowUnknownFilterValueBesideItsField() {
             String page = WebSession.login("coordinator").request().get("/cohort?flag=NOT_A_FLAG").then().statusCode(400)
                     .extract().asString();
