@@ -91,6 +91,9 @@ class StartupBench {
             // Written after each launch, so a stopped run keeps what it measured.
             BenchResults.report("startup.txt", report.toString());
         }
+        if (Boolean.getBoolean("bench.startup.floor")) {
+            floor(installation, runs, report);
+        }
         String launch = "the README's launch";
         BenchResults.summary("start-up to first authenticated request (median, " + launch + ")", String.format(Locale.ROOT,
                 "%.2f s (ready %.2f s)", documented.first() / 1000, documented.ready() / 1000), "under 3 s",
@@ -98,6 +101,79 @@ class StartupBench {
         BenchResults.summary("RSS after start-up / after warm load (median, " + launch + ")", String.format(Locale.ROOT,
                 "%.0f / %.0f MB", documented.rssStarted(), documented.rssLoaded()), "under 350 MB",
                 documented.rssStarted() < 350 && documented.rssLoaded() < 350);
+    }
+
+    /**
+     * The start-up floor of the stack ({@code src/bench/startup-floor}): the registry's Quarkus version and runtime
+     * extensions with one table, one migration and one endpoint, built with Maven and started like the registry, with
+     * the same launches, on a database it created in an untimed first start. What the registry takes beyond it is the
+     * registry's own; what it takes is the least this stack takes on the machine.
+     */
+    private void floor(List<String> installation, int runs, StringBuilder report) throws Exception {
+        Path project = Path.of("src", "bench", "startup-floor").toAbsolutePath();
+        Process maven = new ProcessBuilder("mvn", "-B", "-q", "-f", project.resolve("pom.xml").toString(), "package",
+                "-DskipTests").redirectErrorStream(true).redirectOutput(Path.of("target", "startup-floor-build.log").toFile()).start();
+        if (maven.waitFor() != 0) {
+            throw new IllegalStateException("The start-up floor did not build: see target/startup-floor-build.log");
+        }
+        Path jar = Path.of("target", "startup-floor", "quarkus-app", "quarkus-run.jar");
+        Path work = RegistryProcess.workDirectory("startup-floor");
+        Map<String, String> environment = Map.of("MYOTRACK_DATA_DIR", work.resolve("data").toString());
+        // The first start creates the database and runs the migration, as the registry's did long before its runs.
+        RegistryProcess first = RegistryProcess.launch(jar, environment, work.resolve("floor.log"), List.of());
+        try {
+            first.awaitReady();
+        } finally {
+            first.stop();
+        }
+        Medians floorDocumented = null;
+        for (List<String> options : List.of(installation, List.<String>of())) {
+            List<Run> results = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                long start = System.nanoTime();
+                RegistryProcess floor = RegistryProcess.launch(jar, environment, work.resolve("floor.log"), options);
+                try {
+                    double firstMillis = awaitOk(floor, HttpRequest.newBuilder(floor.uri("/sites/count"))
+                            .timeout(Duration.ofSeconds(5)).build(), start);
+                    double readyMillis = awaitOk(floor, HttpRequest.newBuilder(floor.uri("/q/health/ready"))
+                            .timeout(Duration.ofSeconds(5)).build(), start);
+                    double rss = rssMb(floor.pid());
+                    results.add(new Run(firstMillis, readyMillis, rss, rss));
+                } finally {
+                    floor.stop();
+                }
+            }
+            Medians medians = Medians.of(results);
+            if (floorDocumented == null) {
+                floorDocumented = medians;
+            }
+            report.append(String.format(Locale.ROOT, """
+                            start-up floor (the same Quarkus extensions, one table, one endpoint), java %s-jar: median first request %.0f ms, ready %.0f ms; RSS %.0f MB after start-up
+                            """, options.isEmpty() ? "" : String.join(" ", options) + " ", medians.first(), medians.ready(),
+                    medians.rssStarted()));
+            for (Run run : results) {
+                report.append(String.format(Locale.ROOT, "  run: first request %.0f ms, ready %.0f ms, RSS %.0f MB%n",
+                        run.firstRequestMillis(), run.readyMillis(), run.rssStartedMb()));
+            }
+            BenchResults.report("startup.txt", report.toString());
+        }
+        BenchResults.summary("start-up floor of the stack: its Quarkus extensions with one table (median, the README's launch)",
+                String.format(Locale.ROOT, "%.2f s (ready %.2f s)", floorDocumented.first() / 1000,
+                        floorDocumented.ready() / 1000), "—", null);
+    }
+
+    /** Milliseconds from {@code start} to the first 200 answer to the request, polling every 10 ms. */
+    private double awaitOk(RegistryProcess process, HttpRequest request, long start) throws InterruptedException {
+        while (!answersOk(request)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("It exited during start-up:\n" + process.logTail());
+            }
+            if (System.nanoTime() - start > TIMEOUT.toNanos()) {
+                throw new IllegalStateException("It did not start within " + TIMEOUT + ":\n" + process.logTail());
+            }
+            Thread.sleep(10);
+        }
+        return (System.nanoTime() - start) / 1e6;
     }
 
     /** The launch README "Running an installation" documents, or what {@code -Dbench.startup.jvm-options} names. */
