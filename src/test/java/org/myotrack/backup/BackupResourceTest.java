@@ -22,9 +22,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -231,13 +233,27 @@ class BackupResourceTest {
         }
     }
 
+    /**
+     * A new folder under {@code target/}, removed with everything in it when the test JVM exits: the test profile is
+     * loaded by several class loaders, each making its own, and a build would otherwise leave them all behind.
+     */
     private static Path newDirectory(String prefix) {
         try {
             Path target = Path.of("target");
             Files.createDirectories(target);
-            return Files.createTempDirectory(target, prefix).toAbsolutePath();
+            Path directory = Files.createTempDirectory(target, prefix).toAbsolutePath();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory), "remove-" + directory.getFileName()));
+            return directory;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException gone) {
+            // Already removed, or being removed by another hook: nothing is left to do.
         }
     }
 }
