@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 
 /**
  * The coordinators' cohort charts, over the same filters as {@code /api/cohort}. Patients are read in batches of
- * their own transactions, or streamed by one query, so a cohort of any size is charted without holding it in memory; only pseudonymous
- * registry codes and times relative to each patient's start appear.
+ * their own transactions, or streamed by one query, so a cohort of any size is charted without holding it in memory;
+ * only pseudonymous registry codes and times relative to each patient's start appear.
  */
 @ApplicationScoped
 public class CohortChartService {

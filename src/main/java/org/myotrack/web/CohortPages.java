@@ -39,8 +39,9 @@ import java.util.stream.Collectors;
 
 /**
  * The coordinators' cohort page: the filters of {@code /api/cohort}, the counts, the cohort charts and one export
- * button per format with its k-anonymity outcome, and its row count when asked for. Everything on it is de-identified: the rows are those
- * of the cohort API (registry code, site, subgroup, sex, birth year), never an external id or a date.
+ * button per format with its k-anonymity outcome, and its row count when asked for. Everything on it is
+ * de-identified: the rows are those of the cohort API (registry code, site, subgroup, sex, birth year), never an
+ * external id or a date.
  */
 @WebPage
 @Path("/cohort")
