@@ -107,7 +107,7 @@ public class CohortPages extends WebResource {
                 criteria.flag(), criteria.drug(), criteria.from(), criteria.to()));
         // The k-anonymity outcome is the same for every format: planned once, as for an NDJSON export, whose rows
         // are the patients. Each format's own row count is counted only when the coordinator asks (counts=true):
-        // those of csv and fhir count every visit, enzyme result and therapy of the cohort, which took 8 s and 28 s
+        // those of csv and fhir count every visit, enzyme result and therapy of the cohort, which takes 8 s and 24 s
         // for the whole of a 100,000-patient registry, and the page would wait for them on every load.
         boolean counted = "true".equals(counts);
         String kAnonymity = exports.plan(criteria, ExportFormat.NDJSON, dateMode).kAnonymityNote();

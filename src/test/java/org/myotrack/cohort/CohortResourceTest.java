@@ -295,6 +295,15 @@ class CohortResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"csv", "csv-wide", "ndjson", "fhir"})
     void shouldAnnounceTheRowsItThenWritesUnderEveryFilter(String format) throws Exception {
+        // Deleted records are neither counted nor written: a patient whose only visit is deleted (one csv row of its
+        // own), and a deleted visit with an enzyme result beside a kept one.
+        long visitsDeleted = Api.createPatient();
+        Api.clinician().delete("/api/visits/" + Api.createVisit(visitsDeleted, "2020-03-01")).then().statusCode(204);
+        Map<String, Object> withEnzyme = Api.visitBody("2020-04-01");
+        withEnzyme.put("enzymes", List.of(Map.of("test", "CK", "value", 900, "uln", 200, "unit", "U/L")));
+        long deletedVisit = Api.clinician().body(withEnzyme).post("/api/patients/" + patientId + "/visits").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        Api.clinician().delete("/api/visits/" + deletedVisit).then().statusCode(204);
         List<String[]> filters = List.of(new String[0], new String[] {"diagnosis", "DM"},
                 new String[] {"site", "DEMO-A"}, new String[] {"antibody", "MDA5"}, new String[] {"drug", "PREDNISONE"},
                 new String[] {"from", "2018-01-01", "to", "2020-12-31"}, new String[] {"refractory", "true"},

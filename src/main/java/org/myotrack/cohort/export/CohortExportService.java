@@ -82,9 +82,10 @@ public class CohortExportService {
         int band = byYear >= minimum || patients == 0 ? 1 : config.export().birthYearBand();
         long smallest = band == 1 ? byYear : smallestGroup(groups, exportYear, band);
         long rows = switch (format) {
-            case CSV -> cohorts.countInCohort(criteria, "select count(v) from Visit v where v.deletedAt is null and v.patientId in %s")
-                    + cohorts.countInCohort(criteria, "select count(p) from Patient p where p.id in %s and not exists"
-                    + " (select 1 from Visit v where v.patientId = p.id and v.deletedAt is null)");
+            // A row per visit, and one for a patient without any.
+            case CSV -> cohorts.sumOverCohort(criteria, List.of(
+                    "(select count(v) from Visit v where v.patientId = p.id and v.deletedAt is null)",
+                    "case when exists (select 1 from Visit v where v.patientId = p.id and v.deletedAt is null) then 0 else 1 end"));
             case CSV_WIDE, NDJSON -> patients;
             case FHIR -> fhirResources(criteria, patients);
         };
@@ -104,12 +105,11 @@ public class CohortExportService {
         for (VisitMeasure measure : VisitMeasure.values()) {
             anyMeasure.append(anyMeasure.isEmpty() ? "" : " or ").append("v.").append(measure.field()).append(" is not null");
         }
-        return 2 * patients
-                + cohorts.countInCohort(criteria, "select count(a) from Autoantibody a where a.patient.id in %s")
-                + cohorts.countInCohort(criteria, "select count(v) from Visit v where v.deletedAt is null and ("
-                + anyMeasure + ") and v.patientId in %s")
-                + cohorts.countInCohort(criteria, "select count(e) from EnzymeResult e where e.visit.deletedAt is null and e.visit.patientId in %s")
-                + cohorts.countInCohort(criteria, "select count(t) from Therapy t where t.deletedAt is null and t.patientId in %s");
+        return 2 * patients + cohorts.sumOverCohort(criteria, List.of(
+                "(select count(a) from Autoantibody a where a.patient.id = p.id)",
+                "(select count(v) from Visit v where v.patientId = p.id and v.deletedAt is null and (" + anyMeasure + "))",
+                "(select count(e) from EnzymeResult e join e.visit v where v.patientId = p.id and v.deletedAt is null)",
+                "(select count(t) from Therapy t where t.patientId = p.id and t.deletedAt is null)"));
     }
 
     /** Smallest group over (site, sex, birth-year label, diagnosis) with birth years in bands of {@code band} years. */
