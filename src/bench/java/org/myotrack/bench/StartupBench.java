@@ -30,8 +30,9 @@ import java.util.Random;
  * installation" documents ({@link #INSTALLATION_OPTIONS}, or the options {@code -Dbench.startup.jvm-options} names),
  * which the targets are judged on, and plain {@code java -jar} for comparison. Run by failsafe after {@code package},
  * once a registry benchmark of the same size has kept the registry's backup. Results go to
- * {@code target/bench/startup.txt} and the summary. Timings are reported, never asserted; a registry that does not
- * start or answers an error stops it.
+ * {@code target/bench/startup.txt} and the summary. With {@code -Dbench.startup.floor=true} (set by the suite) it
+ * then builds and starts the stack's start-up floor the same way ({@link #floor}). Timings are reported, never
+ * asserted; a registry that does not start or answers an error stops it.
  */
 class StartupBench {
 

@@ -38,7 +38,8 @@ public class CohortChartResource {
     @RolesAllowed({Role.COORDINATOR_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Cohort chart (PNG)", description = "Roles: COORDINATOR, ADMIN. `response-over-time` (share of "
             + "patients per TIS response category by months since diagnosis), `refractory-by-antibody` (refractory share "
-            + "per serology group with counts), `therapy-swimmer` (one row per patient, the first 40 of the cohort, drug "
+            + "per serology group with counts: the one myositis-specific antibody whose latest result is positive, "
+            + "several, or none, as the antibody filter reads serology), `therapy-swimmer` (one row per patient, the first 40 of the cohort, drug "
             + "bars over time from each patient's start, flag onsets marked). De-identified: registry codes only. "
             + "Filters as /api/cohort: diagnosis, antibody, site, refractory, flag, drug, from, to.")
     @APIResponse(responseCode = "200", description = "The chart")

@@ -143,7 +143,7 @@ public class CohortPages extends WebResource {
         }
         byte[] png = charts.chart(name, filter.criteria(), 900, 560);
         // Kept by the coordinator's own browser for five minutes: the page shows the same charts on each of its pages
-        // of rows and after going back, and a chart of the whole of a 100,000-patient registry takes 10 to 33 s to
+        // of rows and after going back, and a chart of the whole of a 100,000-patient registry takes 7 to 33 s to
         // draw. Shares over a cohort a few minutes old are what a coordinator reads them as; new filters are a new
         // address and are drawn afresh.
         return Response.ok(png, "image/png").header("Cache-Control", "private, max-age=" + CHART_MAX_AGE_SECONDS).build();
