@@ -116,7 +116,7 @@ public class CohortPages extends WebResource {
             ExportOption option = exportOption(format, dateMode, query, kAnonymity);
             if (counted && option.href() != null) {
                 option = new ExportOption(option.format(), option.label(), option.href(), option.note(), null,
-                        exports.plan(criteria, format, dateMode).rows());
+                        exports.rows(criteria, format, rows.total()));
             }
             options.add(option);
         }

@@ -108,9 +108,33 @@ class CohortChartServiceTest {
         assertThat(codes(cohortRows("antibody", "RO52"))).contains(twoSpecific, associatedOnly);
     }
 
+    /** The criteria the cohort API reads from these query parameters. */
+    private static CohortCriteria criteria(String... parameters) {
+        CohortFilter filter = new CohortFilter();
+        for (int i = 0; i < parameters.length; i += 2) {
+            String value = parameters[i + 1];
+            switch (parameters[i]) {
+                case "diagnosis" -> filter.diagnosis = value;
+                case "antibody" -> filter.antibody = value;
+                case "site" -> filter.site = value;
+                case "refractory" -> filter.refractory = value;
+                case "flag" -> filter.flag = value;
+                case "drug" -> filter.drug = value;
+                case "from" -> filter.from = value;
+                case "to" -> filter.to = value;
+                default -> throw new IllegalArgumentException(parameters[i]);
+            }
+        }
+        return filter.criteria();
+    }
+
     @Test
     void shouldCountEachPatientOfTheCohortListOnceInItsGroup() {
-        for (String[] filter : List.of(new String[0], new String[] {"site", "DEMO-A"}, new String[] {"diagnosis", "PM"})) {
+        // Every kind of filter: some name the same tables as the chart's own query (serology, stored flag state).
+        for (String[] filter : List.of(new String[0], new String[] {"site", "DEMO-A"}, new String[] {"diagnosis", "PM"},
+                new String[] {"antibody", "MDA5"}, new String[] {"refractory", "true"}, new String[] {"refractory", "false"},
+                new String[] {"flag", "INADEQUATE_RESPONSE"}, new String[] {"drug", "PREDNISONE"},
+                new String[] {"from", "2019-01-01", "to", "2020-12-31"})) {
             Api.createVisit(Api.createPatient(), "2020-01-10");
             Map<String, int[]> expected = new TreeMap<>();
             for (JsonPath row : cohortRows(filter)) {
@@ -123,9 +147,7 @@ class CohortChartServiceTest {
                     tally[0]++;
                 }
             }
-            CohortCriteria criteria = filter.length == 0 ? CohortCriteria.all()
-                    : filter[0].equals("site") ? new CohortCriteria(null, null, filter[1], null, null, null, null, null)
-                    : new CohortCriteria(org.myotrack.patient.Diagnosis.valueOf(filter[1]), null, null, null, null, null, null, null);
+            CohortCriteria criteria = criteria(filter);
             Map<String, int[]> charted = new TreeMap<>();
             charts.refractoryByAntibody(criteria).forEach(share ->
                     charted.put(share.group(), new int[] {share.refractory(), share.total()}));

@@ -81,7 +81,18 @@ public class CohortExportService {
         long byYear = smallestGroup(groups, exportYear, 1);
         int band = byYear >= minimum || patients == 0 ? 1 : config.export().birthYearBand();
         long smallest = band == 1 ? byYear : smallestGroup(groups, exportYear, band);
-        long rows = switch (format) {
+        long rows = rows(criteria, format, patients);
+        int visitGroups = format == ExportFormat.CSV_WIDE ? cohorts.mostVisits(criteria) : 0;
+        return new ExportPlan(criteria, format, dates, patients, rows, exportYear, minimum, smallest, byYear, band, visitGroups);
+    }
+
+    /**
+     * The data rows an export of the cohort ({@code patients} patients) in this format holds: the number its
+     * {@code X-Total-Count} announces, without the rest of the plan (the coordinators' page counts each format).
+     */
+    @Transactional
+    public long rows(CohortCriteria criteria, ExportFormat format, long patients) {
+        return switch (format) {
             // A row per visit, and one for a patient without any.
             case CSV -> cohorts.sumOverCohort(criteria, List.of(
                     "(select count(v) from Visit v where v.patientId = p.id and v.deletedAt is null)",
@@ -89,8 +100,6 @@ public class CohortExportService {
             case CSV_WIDE, NDJSON -> patients;
             case FHIR -> fhirResources(criteria, patients);
         };
-        int visitGroups = format == ExportFormat.CSV_WIDE ? cohorts.mostVisits(criteria) : 0;
-        return new ExportPlan(criteria, format, dates, patients, rows, exportYear, minimum, smallest, byYear, band, visitGroups);
     }
 
     /** Why the dates cannot go with the format, or null when they can: the FHIR format's dates are calendar dates. */
