@@ -141,8 +141,9 @@ public class CohortExportService {
         Deidentification deidentification = new Deidentification(secret.pseudonyms(), plan.dates(), plan.exportYear(),
                 plan.birthYearBand());
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-        // The CSV and FHIR writers append a cell or a token at a time: a character buffer in front of the encoder
-        // turns those into large encodes, where each small one took the encoder's lock and a call of its own.
+        // The FHIR writer appends a token at a time: a character buffer in front of the encoder turns those into large
+        // encodes, where each small one took the encoder's lock and a call of its own. The CSV writers hand it
+        // buffered rows (CsvRows), which pass straight through.
         Writer text = new BufferedWriter(new OutputStreamWriter(buffered, StandardCharsets.UTF_8), 1 << 16);
         CohortWriter writer = switch (plan.format()) {
             case CSV -> new CsvLongWriter(text);

@@ -1,10 +1,8 @@
 package org.myotrack.cohort.export;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * {@code csv}: one row per visit (RFC 4180, UTF-8, CRLF), the patient's columns repeated on each, the regimen active
@@ -13,54 +11,50 @@ import java.io.Writer;
  */
 final class CsvLongWriter implements CohortWriter {
 
-    private final CSVPrinter printer;
+    private static final List<ExportColumn<ExportedPatient>> PATIENT = ExportColumns.PATIENT;
+    private static final List<ExportColumn<ExportedPatient.Visit>> VISIT = ExportColumns.VISIT;
+
+    private final CsvRows rows;
+    /** The row being printed: the patient's cells, then the visit's. */
+    private final String[] row = new String[PATIENT.size() + VISIT.size()];
 
     CsvLongWriter(Writer out) throws IOException {
-        this.printer = new CSVPrinter(out, CSVFormat.RFC4180);
+        this.rows = new CsvRows(out);
     }
 
     @Override
     public void begin() throws IOException {
-        for (ExportColumn<ExportedPatient> column : ExportColumns.PATIENT) {
-            printer.print(column.name());
+        for (int i = 0; i < PATIENT.size(); i++) {
+            row[i] = PATIENT.get(i).name();
         }
-        for (ExportColumn<ExportedPatient.Visit> column : ExportColumns.VISIT) {
-            printer.print(column.name());
+        for (int i = 0; i < VISIT.size(); i++) {
+            row[PATIENT.size() + i] = VISIT.get(i).name();
         }
-        printer.println();
+        rows.row(row);
     }
 
     @Override
     public void write(ExportedPatient patient) throws IOException {
-        String[] patientCells = new String[ExportColumns.PATIENT.size()];
-        for (int i = 0; i < patientCells.length; i++) {
-            patientCells[i] = CsvCells.text(ExportColumns.PATIENT.get(i).value().apply(patient));
+        for (int i = 0; i < PATIENT.size(); i++) {
+            row[i] = CsvCells.text(PATIENT.get(i).value().apply(patient));
         }
         if (patient.visits().isEmpty()) {
-            printPatient(patientCells);
-            for (int i = 0; i < ExportColumns.VISIT.size(); i++) {
-                printer.print("");
+            for (int i = 0; i < VISIT.size(); i++) {
+                row[PATIENT.size() + i] = "";
             }
-            printer.println();
+            rows.row(row);
             return;
         }
         for (ExportedPatient.Visit visit : patient.visits()) {
-            printPatient(patientCells);
-            for (ExportColumn<ExportedPatient.Visit> column : ExportColumns.VISIT) {
-                printer.print(CsvCells.text(column.value().apply(visit)));
+            for (int i = 0; i < VISIT.size(); i++) {
+                row[PATIENT.size() + i] = CsvCells.text(VISIT.get(i).value().apply(visit));
             }
-            printer.println();
-        }
-    }
-
-    private void printPatient(String[] cells) throws IOException {
-        for (String cell : cells) {
-            printer.print(cell);
+            rows.row(row);
         }
     }
 
     @Override
     public void finish() throws IOException {
-        printer.flush();
+        rows.finish();
     }
 }

@@ -1,10 +1,8 @@
 package org.myotrack.cohort.export;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * {@code csv-wide}: one row per patient, the patient's columns then one numbered group of visit columns per visit
@@ -13,27 +11,33 @@ import java.io.Writer;
  */
 final class CsvWideWriter implements CohortWriter {
 
-    private final CSVPrinter printer;
+    private static final List<ExportColumn<ExportedPatient>> PATIENT = ExportColumns.PATIENT;
+    /** The visit columns of each group: all but the visit's number, which the group's name gives. */
+    private static final List<ExportColumn<ExportedPatient.Visit>> GROUP = ExportColumns.VISIT.stream()
+            .filter(column -> !column.name().equals("visitNumber")).toList();
+
+    private final CsvRows rows;
     private final int visitGroups;
+    private final String[] row;
 
     CsvWideWriter(Writer out, int visitGroups) throws IOException {
-        this.printer = new CSVPrinter(out, CSVFormat.RFC4180);
+        this.rows = new CsvRows(out);
         this.visitGroups = visitGroups;
+        this.row = new String[PATIENT.size() + visitGroups * GROUP.size()];
     }
 
     @Override
     public void begin() throws IOException {
-        for (ExportColumn<ExportedPatient> column : ExportColumns.PATIENT) {
-            printer.print(column.name());
+        for (int i = 0; i < PATIENT.size(); i++) {
+            row[i] = PATIENT.get(i).name();
         }
+        int cell = PATIENT.size();
         for (int group = 1; group <= visitGroups; group++) {
-            for (ExportColumn<ExportedPatient.Visit> column : ExportColumns.VISIT) {
-                if (!column.name().equals("visitNumber")) {
-                    printer.print(groupColumn(group, column.name()));
-                }
+            for (ExportColumn<ExportedPatient.Visit> column : GROUP) {
+                row[cell++] = groupColumn(group, column.name());
             }
         }
-        printer.println();
+        rows.row(row);
     }
 
     static String groupColumn(int group, String name) {
@@ -45,22 +49,21 @@ final class CsvWideWriter implements CohortWriter {
         if (patient.visits().size() > visitGroups) {
             throw new IllegalStateException("A visit was recorded while the export ran: the header no longer fits");
         }
-        for (ExportColumn<ExportedPatient> column : ExportColumns.PATIENT) {
-            printer.print(CsvCells.text(column.value().apply(patient)));
+        for (int i = 0; i < PATIENT.size(); i++) {
+            row[i] = CsvCells.text(PATIENT.get(i).value().apply(patient));
         }
+        int cell = PATIENT.size();
         for (int group = 0; group < visitGroups; group++) {
             ExportedPatient.Visit visit = group < patient.visits().size() ? patient.visits().get(group) : null;
-            for (ExportColumn<ExportedPatient.Visit> column : ExportColumns.VISIT) {
-                if (!column.name().equals("visitNumber")) {
-                    printer.print(visit == null ? "" : CsvCells.text(column.value().apply(visit)));
-                }
+            for (ExportColumn<ExportedPatient.Visit> column : GROUP) {
+                row[cell++] = visit == null ? "" : CsvCells.text(column.value().apply(visit));
             }
         }
-        printer.println();
+        rows.row(row);
     }
 
     @Override
     public void finish() throws IOException {
-        printer.flush();
+        rows.finish();
     }
 }
