@@ -89,13 +89,20 @@ public class CohortPages extends WebResource {
                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("counts") String counts) {
         FormState form = filterForm(filter, dates);
         List<String> siteCodes = sites.listSites().stream().map(SiteView::code).toList();
-        CohortCriteria criteria;
-        DateMode dateMode;
+        CohortCriteria criteria = null;
+        DateMode dateMode = null;
         try {
             criteria = filter.criteria();
             dateMode = DateMode.parse(dates);
         } catch (ProblemException refused) {
             refused.violations().forEach(v -> form.reject(v.field(), v.message()));
+        }
+        // Counting each format's rows is asked for with counts=true; any other value than true or false is a mistyped
+        // address, shown as such rather than quietly read as "no".
+        if (counts != null && !counts.equals("true") && !counts.equals("false")) {
+            form.reject("counts", "must be true or false");
+        }
+        if (criteria == null || dateMode == null || form.invalid("counts")) {
             CohortView none = new CohortView("", 0, 0, List.of(), 0, 1, List.of(), List.of(), siteCodes, false, false, null);
             return page(400, Pages.cohort(frames.of("Cohort", "cohort"), none, form));
         }

@@ -318,6 +318,18 @@ class WebPagesTest {
         }
 
         @Test
+        void shouldRefuseACountsValueOtherThanTrueOrFalse() {
+            WebSession session = WebSession.login("coordinator");
+            String page = session.request().get("/cohort?diagnosis=DM&counts=yes").then().statusCode(400).extract().asString();
+            assertThat(page).contains("id=\"counts-error\">The address's <code>counts</code> must be true or false.")
+                    .doesNotContain("data-rows-of=").doesNotContain("id=\"count-patients\"");
+            String uncounted = session.request().get("/cohort?diagnosis=DM&counts=false").then().statusCode(200)
+                    .extract().asString();
+            assertThat(uncounted).contains("id=\"count-rows\"").doesNotContain("data-rows-of=")
+                    .doesNotContain("id=\"counts-error\"");
+        }
+
+        @Test
         void shouldShowUnknownFilterValueBesideItsField() {
             String page = WebSession.login("coordinator").request().get("/cohort?flag=NOT_A_FLAG").then().statusCode(400)
                     .extract().asString();
