@@ -227,6 +227,28 @@ class ImportResourceTest {
         assertThat(visitsOf(patientId)).extracting(v -> ((Number) v.get("id")).longValue()).contains(restVisit).hasSize(3);
     }
 
+    @Test
+    void shouldCompareMoreStoredVisitsThanOneReadHolds() throws Exception {
+        long patientId = Api.createPatient();
+        int rows = FileImport.STORED_READ + 100;
+        StringBuilder file = new StringBuilder("patientId,visitDate,haq\r\n");
+        for (int i = 0; i < rows; i++) {
+            file.append(patientId).append(',').append(LocalDate.of(2000, 1, 1).plusDays(i)).append(",1\r\n");
+        }
+        post(clinician(), VISITS, file.toString()).then().statusCode(200).body("created", is(rows)).body("skipped", is(0));
+        Counts before = counts();
+
+        // Every row is compared with its stored visit, those past the first read's as well.
+        post(clinician(), VISITS, file.toString()).then().statusCode(200).body("created", is(0)).body("skipped", is(rows));
+        String changedLast = file.substring(0, file.length() - "1\r\n".length()) + "2\r\n";
+        post(clinician(), VISITS, changedLast).then().statusCode(422)
+                .body("errorCount", is(1))
+                .body("rows[0].row", is(rows + 1))
+                .body("rows[0].column", equalTo("visitDate"))
+                .body("rows[0].message", containsString("is already recorded with other values"));
+        assertThat(counts()).isEqualTo(before);
+    }
+
     private String storedState(long patientId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             PatientFlagState state = states.findById(patientId);
@@ -526,10 +548,13 @@ class ImportResourceTest {
             assertThat(visitsOf(patientId)).isEmpty();
         }
 
-        /** Just over the test limit of 1 MB in valid rows, so that the first chunk of rows is written before it is hit. */
+        /**
+         * Just over the test limit of 1 MB in valid rows, each short enough that the first two chunks of rows are
+         * written before the limit is hit.
+         */
         private String largeFile(long patientId) {
             StringBuilder file = new StringBuilder("patientId,visitDate,haq,notes\r\n");
-            String notes = "x".repeat(1000);
+            String notes = "x".repeat((int) (1_000_000 / (2.5 * ImportService.CHUNK_ROWS)) - 40);
             LocalDate date = LocalDate.of(2000, 1, 1);
             for (int i = 0; file.length() <= 1_100_000; i++) {
                 file.append(patientId).append(',').append(date.plusDays(i)).append(",1,").append(notes).append("\r\n");

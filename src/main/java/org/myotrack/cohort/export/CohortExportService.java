@@ -141,9 +141,8 @@ public class CohortExportService {
         Deidentification deidentification = new Deidentification(secret.pseudonyms(), plan.dates(), plan.exportYear(),
                 plan.birthYearBand());
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-        // The FHIR writer appends a token at a time: a character buffer in front of the encoder turns those into large
-        // encodes, where each small one took the encoder's lock and a call of its own. The CSV writers hand it
-        // buffered rows (CsvRows), which pass straight through.
+        // A character buffer in front of the encoder gathers what the writers hand it (a patient's FHIR lines; the CSV
+        // writers' buffered rows, CsvRows) into large encodes, each of which takes the encoder's lock and a call.
         Writer text = new BufferedWriter(new OutputStreamWriter(buffered, StandardCharsets.UTF_8), 1 << 16);
         CohortWriter writer = switch (plan.format()) {
             case CSV -> new CsvLongWriter(text);
