@@ -30,13 +30,8 @@ import java.util.List;
 @ApplicationScoped
 public class ImportService {
 
-    /**
-     * Rows read, checked and written together: bounds the memory an import holds (three chunks at a time, a few MB)
-     * and the size of its look-ups. At 100,000 rows into a 100,000-patient registry, chunks of 2,000 took 13.5 s and
-     * 20 s of CPU against 16.6 s and 26.5 s with chunks of 500 (ImportBench, medians of 3); chunks of 5,000 were no
-     * faster.
-     */
-    static final int CHUNK_ROWS = 2_000;
+    /** Rows read, checked and written together: bounds the memory an import holds and the size of its look-ups. */
+    static final int CHUNK_ROWS = 500;
     /** Chunks read and validated ahead of the one being stored. */
     static final int CHUNKS_AHEAD = 2;
     /** An import's transaction may last this long: a file at the default size limit takes about a minute. */

@@ -228,9 +228,9 @@ class ImportResourceTest {
     }
 
     @Test
-    void shouldCompareMoreStoredVisitsThanOneReadHolds() throws Exception {
+    void shouldCompareEveryRowOfAFileOfSeveralChunksWithItsStoredVisit() throws Exception {
         long patientId = Api.createPatient();
-        int rows = FileImport.STORED_READ + 100;
+        int rows = ImportService.CHUNK_ROWS * 2 + 100;
         StringBuilder file = new StringBuilder("patientId,visitDate,haq\r\n");
         for (int i = 0; i < rows; i++) {
             file.append(patientId).append(',').append(LocalDate.of(2000, 1, 1).plusDays(i)).append(",1\r\n");
@@ -238,7 +238,7 @@ class ImportResourceTest {
         post(clinician(), VISITS, file.toString()).then().statusCode(200).body("created", is(rows)).body("skipped", is(0));
         Counts before = counts();
 
-        // Every row is compared with its stored visit, those past the first read's as well.
+        // Every row is compared with its stored visit, those of the later chunks as well.
         post(clinician(), VISITS, file.toString()).then().statusCode(200).body("created", is(0)).body("skipped", is(rows));
         String changedLast = file.substring(0, file.length() - "1\r\n".length()) + "2\r\n";
         post(clinician(), VISITS, changedLast).then().statusCode(422)
