@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.myotrack.refractory.FlagService;
 import org.myotrack.demo.DemoCohortGenerator;
+import org.apache.commons.io.FileUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,23 +151,11 @@ final class BenchRegistry {
             for (Path copy : copies) {
                 String pid = copy.getFileName().toString().substring((name + "-db-").length());
                 if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-                    deleteTree(copy);
+                    FileUtils.deleteDirectory(copy.toFile());
                 }
             }
         } catch (IOException failed) {
             throw new IllegalStateException("Cannot delete old copies of the benchmark registry", failed);
-        }
-    }
-
-    /** Deletes a folder and everything in it. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.myotrack.bench;
 
 import org.junit.jupiter.api.Test;
 import org.myotrack.support.RegistryProcess;
+import org.apache.commons.io.FileUtils;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -235,7 +236,7 @@ class StartupBench {
         } finally {
             registry.stop();
             // The copy of the registry is large at full size; the log stays for reading.
-            BenchRegistry.deleteTree(data);
+            FileUtils.deleteDirectory(data.toFile());
         }
     }
 

@@ -39,8 +39,9 @@ public class CohortChartResource {
     @Operation(summary = "Cohort chart (PNG)", description = "Roles: COORDINATOR, ADMIN. `response-over-time` (share of "
             + "patients per TIS response category by months since diagnosis), `refractory-by-antibody` (refractory share "
             + "per serology group with counts: the one myositis-specific antibody whose latest result is positive, "
-            + "several, or none, as the antibody filter reads serology), `therapy-swimmer` (one row per patient, the first 40 of the cohort, drug "
-            + "bars over time from each patient's start, flag onsets marked). De-identified: registry codes only. "
+            + "several, or none, as the antibody filter reads serology), `therapy-swimmer` (one row per patient, the "
+            + "first 40 of the cohort, drug bars over time from each patient's start, flag onsets marked). "
+            + "De-identified: registry codes only. "
             + "Filters as /api/cohort: diagnosis, antibody, site, refractory, flag, drug, from, to.")
     @APIResponse(responseCode = "200", description = "The chart")
     @APIResponse(responseCode = "400", description = "An unknown filter value, or a size outside 200–4000")

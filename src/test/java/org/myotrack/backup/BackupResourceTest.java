@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.h2.tools.Restore;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.apache.commons.io.FileUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,11 +23,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -242,18 +241,11 @@ class BackupResourceTest {
             Path target = Path.of("target");
             Files.createDirectories(target);
             Path directory = Files.createTempDirectory(target, prefix).toAbsolutePath();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory), "remove-" + directory.getFileName()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtils.deleteQuietly(directory.toFile()),
+                    "remove-" + directory.getFileName()));
             return directory;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
-        }
-    }
-
-    private static void deleteTree(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException gone) {
-            // Already removed, or being removed by another hook: nothing is left to do.
         }
     }
 }

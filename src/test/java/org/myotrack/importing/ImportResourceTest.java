@@ -554,6 +554,7 @@ class ImportResourceTest {
          */
         private String largeFile(long patientId) {
             StringBuilder file = new StringBuilder("patientId,visitDate,haq,notes\r\n");
+            // Rows of 1 MB / 2.5 chunks: the note, and about 40 characters for the other cells and the line break.
             String notes = "x".repeat((int) (1_000_000 / (2.5 * ImportService.CHUNK_ROWS)) - 40);
             LocalDate date = LocalDate.of(2000, 1, 1);
             for (int i = 0; file.length() <= 1_100_000; i++) {
