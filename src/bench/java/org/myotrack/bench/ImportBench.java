@@ -419,8 +419,9 @@ class ImportBench {
     }
 
     /**
-     * An id above every row and above any block of ids the application may still hold in memory: its pooled
-     * generator hands out ids up to the last sequence value it took, so one more value from the sequence is free.
+     * An id above every row and above any block of ids the application may still hold in memory: its pooled-lo
+     * generator hands out the block from the last sequence value it took, which ends where the sequence's next value
+     * begins, so ids above one more value from the sequence are free.
      */
     private static long firstFreeId(Connection connection, String table, String sequence) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -438,8 +439,9 @@ class ImportBench {
 
     private static void restartSequence(Connection connection, String sequence, long next) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            // The pooled id optimiser reads a sequence value as the top of a block of 50: start a whole block later.
-            statement.execute("ALTER SEQUENCE " + sequence + " RESTART WITH " + (next + 50));
+            // Hibernate's pooled-lo optimiser reads a sequence value as the first id of a block: the next block
+            // starts at the first id not written here, whatever the sequence's block size.
+            statement.execute("ALTER SEQUENCE " + sequence + " RESTART WITH " + next);
         }
     }
 }

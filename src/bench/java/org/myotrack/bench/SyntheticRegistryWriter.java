@@ -185,8 +185,9 @@ public final class SyntheticRegistryWriter {
 
     private void moveSequence(String sequence, long next) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            // The pooled id optimiser reads a sequence value as the top of a block of 50: start a whole block later.
-            statement.execute("ALTER SEQUENCE " + sequence + " RESTART WITH " + (next + 50));
+            // Hibernate's pooled-lo optimiser reads a sequence value as the first id of a block: the next block
+            // starts at the first id not written here, whatever the sequence's block size.
+            statement.execute("ALTER SEQUENCE " + sequence + " RESTART WITH " + next);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.myotrack.common.EntityIds;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ public class Therapy {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "therapies_seq")
-    @SequenceGenerator(name = "therapies_seq", sequenceName = "therapies_seq", allocationSize = 50)
+    @SequenceGenerator(name = "therapies_seq", sequenceName = "therapies_seq", allocationSize = EntityIds.BULK_BLOCK)
     public Long id;
 
     @Column(name = "patient_id", nullable = false, updatable = false)
