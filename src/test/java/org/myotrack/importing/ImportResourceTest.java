@@ -1,5 +1,6 @@
 package org.myotrack.importing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,8 +12,15 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.myotrack.patient.PatientRequest;
+import org.myotrack.patient.PatientService;
+import org.myotrack.refractory.FlagCode;
+import org.myotrack.refractory.FlagService;
+import org.myotrack.refractory.FlagsView;
 import org.myotrack.refractory.PatientFlagState;
 import org.myotrack.refractory.PatientFlagStateRepository;
+import org.myotrack.security.Actor;
+import org.myotrack.security.Role;
 import org.myotrack.support.Api;
 import org.myotrack.support.RawHttp;
 
@@ -24,9 +32,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -62,6 +73,15 @@ class ImportResourceTest {
 
     @Inject
     PatientFlagStateRepository states;
+
+    @Inject
+    PatientService patientService;
+
+    @Inject
+    FlagService flags;
+
+    @Inject
+    ObjectMapper json;
 
     static Response post(RequestSpecification as, String path, String csv) {
         return as.contentType(CSV_UTF8).body(csv.getBytes(StandardCharsets.UTF_8)).post(path);
@@ -273,6 +293,59 @@ class ImportResourceTest {
             assertThat(states.findById(second).visitCount).isEqualTo(1);
         });
         clinician().get("/api/patients/" + first + "/trajectory").then().statusCode(200).body("visits", hasSize(2));
+    }
+
+    @Test
+    void shouldStoreForEachOfMoreThanAThousandImportedPatientsTheFlagsItsOwnRecordGives() {
+        // Enough patients (three batches, the last a small one) for the rules of each batch to run while the next
+        // batch is read: every batch's state must land on its own patients.
+        int patientCount = 1_050;
+        Long siteA = clinician().get("/api/sites").jsonPath().getLong("find { it.code == 'DEMO-A' }.id");
+        Actor actor = new Actor("clinician", Role.CLINICIAN, siteA);
+        List<Long> ids = new ArrayList<>();
+        // A hundred patients per transaction keeps each session small.
+        while (ids.size() < patientCount) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < 100 && ids.size() < patientCount; i++) {
+                    ids.add(patientService.recordPatient(actor, json.convertValue(Api.patientBody(), PatientRequest.class)).id());
+                }
+            });
+        }
+        // Three kinds of record: CK above ULN while strength improves, weakness with normal enzymes, a single visit.
+        StringBuilder file = new StringBuilder("patientId,visitDate,physicianGlobalActivity,patientGlobalActivity,mmt8,"
+                + "mmt8Max,haq,extramuscularActivity,ck,ckUln\r\n");
+        Map<Long, Integer> visitCounts = new HashMap<>();
+        for (int i = 0; i < patientCount; i++) {
+            long id = ids.get(i);
+            switch (i % 3) {
+                case 0 -> file.append(id).append(",2020-01-05,5.0,6.0,100,150,1.5,3.0,1600,200\r\n")
+                        .append(id).append(",2020-04-05,3.0,3.0,120,150,1.0,1.0,900,200\r\n");
+                case 1 -> file.append(id).append(",2020-01-05,2.0,2.0,100,150,1.0,0.5,100,200\r\n")
+                        .append(id).append(",2020-05-05,2.0,2.0,100,150,1.0,0.5,120,200\r\n");
+                default -> file.append(id).append(",2020-01-05,5.0,6.0,100,150,1.5,3.0,1600,200\r\n");
+            }
+            visitCounts.put(id, i % 3 == 2 ? 1 : 2);
+        }
+        post(clinician(), VISITS, file.toString()).then().statusCode(200).body("created", is(patientCount / 3 * 5));
+
+        Set<List<FlagCode>> kinds = new HashSet<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (long id : ids) {
+                PatientFlagState stored = states.findById(id);
+                assertThat(stored).as("stored state of patient %d", id).isNotNull();
+                FlagsView live = flags.flagsOf(actor, id);
+                List<String> storedFlags = stored.flags.stream().map(flag -> flag.code + " " + flag.since).sorted().toList();
+                List<String> liveFlags = live.flags().stream().map(flag -> flag.code() + " " + flag.since()).sorted().toList();
+                assertThat(storedFlags).as("stored flags of patient %d", id).isEqualTo(liveFlags);
+                assertThat(stored.refractory).as("refractory, patient %d", id).isEqualTo(live.refractory());
+                assertThat(stored.visitCount).as("visits of patient %d", id).isEqualTo(visitCounts.get(id));
+                assertThat(stored.latestTis == null).as("TIS only with two visits, patient %d", id)
+                        .isEqualTo(visitCounts.get(id) == 1);
+                kinds.add(stored.flags.stream().map(flag -> flag.code).sorted().toList());
+            }
+        });
+        assertThat(kinds).as("the three kinds of record give different flags")
+                .contains(List.of(FlagCode.ENZYMES_WITHOUT_WEAKNESS), List.of(FlagCode.WEAKNESS_WITHOUT_ACTIVITY), List.of());
     }
 
     @Test
