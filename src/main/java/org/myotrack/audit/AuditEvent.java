@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
-import org.myotrack.common.EntityIds;
 
 import java.time.Instant;
 
@@ -22,7 +21,7 @@ public class AuditEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_events_seq")
-    @SequenceGenerator(name = "audit_events_seq", sequenceName = "audit_events_seq", allocationSize = EntityIds.BULK_BLOCK)
+    @SequenceGenerator(name = "audit_events_seq", sequenceName = "audit_events_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "occurred_at", nullable = false, updatable = false)

@@ -6,17 +6,11 @@ import org.hibernate.id.IdentifierGenerator;
 
 /**
  * Ids for rows written with plain JDBC batches, from the entity's own Hibernate generator: they come out of the same
- * pooled blocks of the entity's sequence (its {@code INCREMENT BY}) as the ids of rows Hibernate writes, so the two
+ * pooled blocks of the entity's sequence ({@code INCREMENT BY 50}) as the ids of rows Hibernate writes, so the two
  * never collide, even while both write at once. Taking sequence values directly would not be safe: Hibernate reads
  * the first value of a fresh sequence as the start of a block, not its end.
  */
 public final class EntityIds {
-
-    /**
-     * Ids per block, and the increment of their sequences, of the records an import writes by the hundred thousand
-     * (visits, enzyme results, therapies, audit events); the registry's other records take blocks of 50.
-     */
-    public static final int BULK_BLOCK = 1_000;
 
     private final SharedSessionContractImplementor session;
     private final IdentifierGenerator generator;

@@ -28,8 +28,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,8 +45,8 @@ public class FlagService {
     /** Patients evaluated per transaction when the whole registry is re-evaluated, and read at once by any refresh. */
     static final int BATCH_SIZE = 500;
     /**
-     * Patients from which one refresh runs the rules of a batch on another core while it reads the next batch; the
-     * start-up re-evaluation already runs one batch per core, and its batches stay below this.
+     * Patients from which one refresh spreads the rules over the cores; the start-up re-evaluation already runs one
+     * batch per core, and its batches stay below this.
      */
     static final int PARALLEL_RULES_FROM = 1_000;
 
@@ -143,44 +141,23 @@ public class FlagService {
                 return;
             }
             // A large write (a CSV import) is read and stored a batch of patients at a time, so memory and each
-            // query stay bounded. Its rules, plain Java over the records, run on another core while this connection
-            // reads the next batch; each batch's state is stored, in order, once the next batch has been read.
-            boolean overlapped = toEvaluate.size() >= PARALLEL_RULES_FROM;
+            // query stay bounded, and its rules run on every core: they are plain Java over the records.
+            boolean parallel = toEvaluate.size() >= PARALLEL_RULES_FROM;
             List<Long> ids = toEvaluate.stream().sorted().toList();
-            CompletableFuture<List<PatientFlagState>> evaluating = null;
             for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
                 Map<Long, PatientRecord> records = loader.load(connection, ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE)));
-                if (evaluating != null) {
-                    states.replace(connection, evaluated(evaluating));
+                List<PatientFlagState> evaluated;
+                if (parallel) {
+                    evaluated = records.values().parallelStream().map(record -> evaluate(record, rules, now)).toList();
+                } else {
+                    evaluated = new ArrayList<>(records.size());
+                    for (PatientRecord record : records.values()) {
+                        evaluated.add(evaluate(record, rules, now));
+                    }
                 }
-                evaluating = overlapped ? CompletableFuture.supplyAsync(() -> evaluateAll(records.values(), rules, now))
-                        : CompletableFuture.completedFuture(evaluateAll(records.values(), rules, now));
+                states.replace(connection, evaluated);
             }
-            states.replace(connection, evaluated(evaluating));
         });
-    }
-
-    private static List<PatientFlagState> evaluateAll(Collection<PatientRecord> records, RuleConfig rules, Instant now) {
-        List<PatientFlagState> evaluated = new ArrayList<>(records.size());
-        for (PatientRecord record : records) {
-            evaluated.add(evaluate(record, rules, now));
-        }
-        return evaluated;
-    }
-
-    /** The batch's evaluated state once its rules have run; a rule's failure is rethrown as it was thrown. */
-    private static List<PatientFlagState> evaluated(CompletableFuture<List<PatientFlagState>> evaluating) {
-        try {
-            return evaluating.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (failed.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw failed;
-        }
     }
 
     private static PatientFlagState evaluate(PatientRecord record, RuleConfig rules, Instant now) {

@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.myotrack.common.EntityIds;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +24,7 @@ public class Therapy {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "therapies_seq")
-    @SequenceGenerator(name = "therapies_seq", sequenceName = "therapies_seq", allocationSize = EntityIds.BULK_BLOCK)
+    @SequenceGenerator(name = "therapies_seq", sequenceName = "therapies_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "patient_id", nullable = false, updatable = false)

@@ -12,7 +12,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import org.myotrack.common.EntityIds;
 
 /** One muscle-enzyme result of a visit, stored with the lab's upper limit of normal. */
 @Entity
@@ -21,7 +20,7 @@ public class EnzymeResult {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "enzyme_results_seq")
-    @SequenceGenerator(name = "enzyme_results_seq", sequenceName = "enzyme_results_seq", allocationSize = EntityIds.BULK_BLOCK)
+    @SequenceGenerator(name = "enzyme_results_seq", sequenceName = "enzyme_results_seq", allocationSize = 50)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -11,7 +11,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.myotrack.common.EntityIds;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +32,7 @@ public class Visit {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "visits_seq")
-    @SequenceGenerator(name = "visits_seq", sequenceName = "visits_seq", allocationSize = EntityIds.BULK_BLOCK)
+    @SequenceGenerator(name = "visits_seq", sequenceName = "visits_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "patient_id", nullable = false, updatable = false)

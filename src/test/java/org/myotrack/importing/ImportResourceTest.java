@@ -297,8 +297,8 @@ class ImportResourceTest {
 
     @Test
     void shouldStoreForEachOfMoreThanAThousandImportedPatientsTheFlagsItsOwnRecordGives() {
-        // Enough patients (three batches, the last a small one) for the rules of each batch to run while the next
-        // batch is read: every batch's state must land on its own patients.
+        // Enough patients for the refresh at the end to read them in three batches (the last a small one) and run
+        // their rules on both cores: every batch's state must land on its own patients.
         int patientCount = 1_050;
         Long siteA = clinician().get("/api/sites").jsonPath().getLong("find { it.code == 'DEMO-A' }.id");
         Actor actor = new Actor("clinician", Role.CLINICIAN, siteA);
