@@ -19,10 +19,18 @@ public class PageRequest {
     /** Highest page number; far beyond any registry, and small enough that page × size stays a valid offset. */
     public static final int MAX_PAGE = 1_000_000;
 
+    /** A page number as text: 0 to {@value #MAX_PAGE}, leading zeros allowed. */
+    static final String PAGE_PATTERN = "0*(\\d{1,6}|1000000)";
+
+    /** Why a page number is refused, after the parameter's name. */
+    public static final String PAGE_MESSAGE = "must be a whole number between 0 and " + MAX_PAGE;
+
+    private static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile(PAGE_PATTERN);
+
     @QueryParam("page")
     @DefaultValue("0")
     @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")
-    @Pattern(regexp = "0*(\\d{1,6}|1000000)", message = "must be a whole number between 0 and " + MAX_PAGE)
+    @Pattern(regexp = PAGE_PATTERN, message = PAGE_MESSAGE)
     String page;
 
     @QueryParam("size")
@@ -36,6 +44,14 @@ public class PageRequest {
         request.page = Integer.toString(page);
         request.size = Integer.toString(size);
         return request;
+    }
+
+    /**
+     * The page number a web page's address asks for, as the API reads its {@code page}; null when it is not a whole
+     * number between 0 and {@value #MAX_PAGE} (refused with {@link #PAGE_MESSAGE}).
+     */
+    public static Integer pageNumber(String page) {
+        return page != null && PAGE_NUMBER.matcher(page).matches() ? Integer.valueOf(page) : null;
     }
 
     /** The page number, from 0; valid once Bean Validation has passed the request. */

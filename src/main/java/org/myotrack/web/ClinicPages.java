@@ -70,14 +70,20 @@ public class ClinicPages extends WebResource {
                              String sex, int birthYear, boolean refractory, List<FlagBadge> flags, String latestResponse) {
     }
 
-    /** One page of the list and where it stands. */
-    public record PatientList(String query, List<PatientRow> rows, long total, int page, int pages) {
+    /** One page of the list and where it stands; {@code pageError} says why the address's page was refused. */
+    public record PatientList(String query, List<PatientRow> rows, long total, int page, int pages, String pageError) {
     }
 
     @GET
     @RolesAllowed({Role.CLINICIAN_NAME, Role.ADMIN_NAME})
-    public TemplateInstance list(@QueryParam("q") String query, @QueryParam("page") @DefaultValue("0") int page) {
-        int current = Math.max(0, page);
+    public Response list(@QueryParam("q") String query, @QueryParam("page") @DefaultValue("0") String page) {
+        String shownQuery = query == null ? "" : query.strip();
+        // A page number out of range or not a number is refused as the API refuses it, not shown as the first page.
+        Integer current = PageRequest.pageNumber(page);
+        if (current == null) {
+            return page(400, Pages.clinic(frames.of("Patients", "clinic"),
+                    new PatientList(shownQuery, List.of(), 0, 0, 1, PageRequest.PAGE_MESSAGE)));
+        }
         PageView<PatientView> found = patients.searchPatients(actor.get(), query, PageRequest.of(current, PAGE_SIZE));
         Map<Long, StoredFlagsView> stored = flags.storedFlagsOf(found.items().stream().map(PatientView::id).toList());
         List<PatientRow> rows = found.items().stream().map(p -> {
@@ -88,8 +94,8 @@ public class ClinicPages extends WebResource {
                     state == null ? null : state.latestResponse());
         }).toList();
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        return Pages.clinic(frames.of("Patients", "clinic"),
-                new PatientList(query == null ? "" : query.strip(), rows, found.total(), current, pages));
+        return page(200, Pages.clinic(frames.of("Patients", "clinic"),
+                new PatientList(shownQuery, rows, found.total(), current, pages, null)));
     }
 
     @GET

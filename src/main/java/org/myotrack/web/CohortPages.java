@@ -86,7 +86,7 @@ public class CohortPages extends WebResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Role.COORDINATOR_NAME, Role.ADMIN_NAME})
     public Response cohort(@BeanParam CohortFilter filter, @QueryParam("dates") String dates,
-                           @QueryParam("page") @DefaultValue("0") int page, @QueryParam("counts") String counts) {
+                           @QueryParam("page") @DefaultValue("0") String page, @QueryParam("counts") String counts) {
         FormState form = filterForm(filter, dates);
         List<String> siteCodes = sites.listSites().stream().map(SiteView::code).toList();
         CohortCriteria criteria = null;
@@ -102,12 +102,16 @@ public class CohortPages extends WebResource {
         if (counts != null && !counts.equals("true") && !counts.equals("false")) {
             form.reject("counts", "must be true or false");
         }
-        if (criteria == null || dateMode == null || form.invalid("counts")) {
+        // A page number out of range or not a number is refused as the API refuses it, not shown as the first page.
+        Integer current = PageRequest.pageNumber(page);
+        if (current == null) {
+            form.reject("page", PageRequest.PAGE_MESSAGE);
+        }
+        if (criteria == null || dateMode == null || form.invalid("counts") || current == null) {
             CohortView none = new CohortView("", 0, 0, List.of(), 0, 1, List.of(), List.of(), siteCodes, false, false, null);
             return page(400, Pages.cohort(frames.of("Cohort", "cohort"), none, form));
         }
         String query = queryOf(filter, dates);
-        int current = Math.max(0, page);
         PageView<CohortRow> rows = cohorts.query(criteria, PageRequest.of(current, PAGE_SIZE));
         long refractory = criteria.refractory() != null ? (criteria.refractory() ? rows.total() : 0)
                 : cohorts.count(new CohortCriteria(criteria.diagnosis(), criteria.antibody(), criteria.siteCode(), true,

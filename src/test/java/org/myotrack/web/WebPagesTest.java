@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.myotrack.support.Api;
 import org.myotrack.support.WebSession;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -69,6 +72,35 @@ class WebPagesTest {
         void shouldStillAcceptBasic() {
             Api.clinician().get("/api/patients?size=1").then().statusCode(200).header("Set-Cookie", equalTo(null));
         }
+    }
+
+    @Test
+    void shouldRefuseAPageNumberOfTheListThatIsNotAWholeNumberFromZeroToAMillion() {
+        WebSession clinician = WebSession.login("clinician");
+        for (String page : new String[] {"-1", "abc", "1.5", "1000001", "99999999999"}) {
+            String shown = clinician.request().get("/clinic?page=" + page).then().statusCode(400).extract().asString();
+            assertThat(shown).as("page=%s", page)
+                    .contains("id=\"page-error\">The address's <code>page</code> must be a whole number between 0 and 1000000.")
+                    .doesNotContain("class=\"patients\"");
+        }
+        // With more than one page of patients: page=001 is page 2, with other patients than page 1, and a page past
+        // the last shows none.
+        for (int i = 0; i <= ClinicPages.PAGE_SIZE; i++) {
+            Api.createPatient();
+        }
+        String first = clinician.request().get("/clinic?page=0").then().statusCode(200).extract().asString();
+        String second = clinician.request().get("/clinic?page=001").then().statusCode(200).extract().asString();
+        assertThat(first).contains("Page 1 of");
+        // An empty page= is no page number, the first page, as the API reads it.
+        assertThat(clinician.request().get("/clinic?page=").then().statusCode(200).extract().asString()).contains("Page 1 of");
+        assertThat(second).contains("Page 2 of").doesNotContain("id=\"page-error\"");
+        assertThat(registryCodes(second)).isNotEmpty().doesNotContainAnyElementsOf(registryCodes(first));
+        assertThat(clinician.request().get("/clinic?page=1000000").then().statusCode(200).extract().asString())
+                .contains("No patient matches.");
+    }
+
+    private static List<String> registryCodes(String listPage) {
+        return Pattern.compile(">(P\\d{6})</a>").matcher(listPage).results().map(m -> m.group(1)).toList();
     }
 
     @Nested
@@ -327,6 +359,20 @@ class WebPagesTest {
                     .extract().asString();
             assertThat(uncounted).contains("id=\"count-rows\"").doesNotContain("data-rows-of=")
                     .doesNotContain("id=\"counts-error\"");
+        }
+
+        @Test
+        void shouldRefuseAPageNumberThatIsNotAWholeNumberFromZeroToAMillion() {
+            WebSession session = WebSession.login("coordinator");
+            for (String page : new String[] {"-1", "abc", "1000001"}) {
+                String shown = session.request().get("/cohort?diagnosis=DM&page=" + page).then().statusCode(400)
+                        .extract().asString();
+                assertThat(shown).as("page=%s", page)
+                        .contains("id=\"page-error\">The address's <code>page</code> must be a whole number between 0 and 1000000.")
+                        .doesNotContain("id=\"count-patients\"");
+            }
+            assertThat(session.request().get("/cohort?diagnosis=DM&page=0").then().statusCode(200).extract().asString())
+                    .contains("id=\"count-patients\"").doesNotContain("id=\"page-error\"");
         }
 
         @Test
