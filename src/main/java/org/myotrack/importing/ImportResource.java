@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.myotrack.common.ApiResponses;
 import org.myotrack.common.ProblemException;
 import org.myotrack.security.CurrentActor;
@@ -30,6 +31,8 @@ import java.nio.charset.StandardCharsets;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Import", description = "CSV files of visits and therapies for the clinician's own site, all or nothing")
 public class ImportResource {
+
+    private static final Logger LOG = Logger.getLogger(ImportResource.class);
 
     static final String TEXT_CSV = "text/csv";
 
@@ -72,7 +75,10 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = REFUSED)
     public ImportReport importVisits(InputStream csv, @Context HttpHeaders headers) {
         requireUtf8(headers);
-        return service.importVisits(actor.get(), csv);
+        long started = System.nanoTime();
+        ImportReport report = service.importVisits(actor.get(), csv);
+        LOG.debugf("Import committed %.2f s after it began", (System.nanoTime() - started) / 1e9);
+        return report;
     }
 
     @POST
@@ -94,7 +100,10 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = REFUSED)
     public ImportReport importTherapies(InputStream csv, @Context HttpHeaders headers) {
         requireUtf8(headers);
-        return service.importTherapies(actor.get(), csv);
+        long started = System.nanoTime();
+        ImportReport report = service.importTherapies(actor.get(), csv);
+        LOG.debugf("Import committed %.2f s after it began", (System.nanoTime() - started) / 1e9);
+        return report;
     }
 
     /** The file is read as UTF-8; a body declared in another charset would be misread, so it is refused. */

@@ -1,7 +1,6 @@
 package org.myotrack.web;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
