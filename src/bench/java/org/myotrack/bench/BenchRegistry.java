@@ -2,9 +2,9 @@ package org.myotrack.bench;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import org.myotrack.refractory.FlagService;
-import org.myotrack.demo.DemoCohortGenerator;
 import org.apache.commons.io.FileUtils;
+import org.myotrack.demo.DemoCohortGenerator;
+import org.myotrack.refractory.FlagService;
 
 import java.io.IOException;
 import java.nio.file.Files;

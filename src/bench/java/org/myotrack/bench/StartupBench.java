@@ -1,8 +1,8 @@
 package org.myotrack.bench;
 
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.myotrack.support.RegistryProcess;
-import org.apache.commons.io.FileUtils;
 
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -25,6 +25,7 @@ import org.myotrack.security.Role;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /** HTTP face of CSV imports: a clinic's file of visits or therapies of its own site's patients. */
 @Path("/api/import")
@@ -75,10 +76,7 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = REFUSED)
     public ImportReport importVisits(InputStream csv, @Context HttpHeaders headers) {
         requireUtf8(headers);
-        long started = System.nanoTime();
-        ImportReport report = service.importVisits(actor.get(), csv);
-        LOG.debugf("Import committed %.2f s after it began", (System.nanoTime() - started) / 1e9);
-        return report;
+        return committed(() -> service.importVisits(actor.get(), csv));
     }
 
     @POST
@@ -100,8 +98,13 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = REFUSED)
     public ImportReport importTherapies(InputStream csv, @Context HttpHeaders headers) {
         requireUtf8(headers);
+        return committed(() -> service.importTherapies(actor.get(), csv));
+    }
+
+    /** Runs the import, whose transaction commits as it returns, and logs (DEBUG) how long that took in all. */
+    private static ImportReport committed(Supplier<ImportReport> importing) {
         long started = System.nanoTime();
-        ImportReport report = service.importTherapies(actor.get(), csv);
+        ImportReport report = importing.get();
         LOG.debugf("Import committed %.2f s after it began", (System.nanoTime() - started) / 1e9);
         return report;
     }

@@ -107,7 +107,7 @@ public class CohortPages extends WebResource {
         if (current == null) {
             form.reject("page", PageRequest.PAGE_MESSAGE);
         }
-        if (criteria == null || dateMode == null || form.invalid("counts") || current == null) {
+        if (form.hasErrors() || criteria == null || dateMode == null || current == null) {
             CohortView none = new CohortView("", 0, 0, List.of(), 0, 1, List.of(), List.of(), siteCodes, false, false, null);
             return page(400, Pages.cohort(frames.of("Cohort", "cohort"), none, form));
         }

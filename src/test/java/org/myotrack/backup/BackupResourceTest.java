@@ -6,10 +6,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import org.apache.commons.io.FileUtils;
 import org.h2.tools.Restore;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.apache.commons.io.FileUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
