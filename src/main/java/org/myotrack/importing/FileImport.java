@@ -7,6 +7,8 @@ import org.myotrack.common.RowViolation;
 import org.myotrack.common.Violation;
 import org.myotrack.common.Violations;
 import org.myotrack.patient.PatientIdentity;
+import org.myotrack.refractory.AddedRecords;
+import org.myotrack.refractory.CommittedRecords;
 import org.myotrack.security.Actor;
 
 import java.time.Instant;
@@ -37,6 +39,7 @@ final class FileImport<R, E> {
     private final SitePatients patients;
     private final Validator validator;
     private final AuditService audit;
+    private final CommittedRecords committed;
     private final Instant now;
     private final int width;
     /** Where a row that names no patient is refused: the identifier column the header has. */
@@ -46,7 +49,8 @@ final class FileImport<R, E> {
     private final Map<RecordKey, Integer> seen = new HashMap<>();
     /** The ids of the stored records of every patient the file names, by key; read when the file first names one. */
     private final Map<RecordKey, List<Long>> stored = new HashMap<>();
-    private final Set<Long> touchedPatients = new HashSet<>();
+    /** The ids of the records this file adds, by patient. */
+    private final Map<Long, List<Long>> added = new HashMap<>();
     private final List<RowViolation> listed = new ArrayList<>();
     private int refusals;
     private int refusedRows;
@@ -82,12 +86,13 @@ final class FileImport<R, E> {
     }
 
     FileImport(RecordImport<R, E> kind, Actor actor, SitePatients patients, Validator validator, AuditService audit,
-               Instant now, CsvTable table) {
+               CommittedRecords committed, Instant now, CsvTable table) {
         this.kind = kind;
         this.actor = actor;
         this.patients = patients;
         this.validator = validator;
         this.audit = audit;
+        this.committed = committed;
         this.now = now;
         this.width = table.width();
         this.identifierColumn = table.hasColumn(PATIENT_ID) ? PATIENT_ID : EXTERNAL_ID;
@@ -151,9 +156,9 @@ final class FileImport<R, E> {
         return new ImportReport(created, skipped, rows);
     }
 
-    /** Patients with a new record from this file, whose stored flag state must be evaluated again. */
-    Set<Long> touchedPatients() {
-        return touchedPatients;
+    /** The records this file adds, by patient: their patients' stored flag state must be evaluated again. */
+    AddedRecords added() {
+        return kind.added(added);
     }
 
     private Pending read(CsvRow row) {
@@ -281,11 +286,17 @@ final class FileImport<R, E> {
         }
         kind.insertAll(newRecords);
         List<AuditService.Creation> creations = new ArrayList<>(newRecords.size());
+        List<Long> firstAdded = new ArrayList<>();
         for (E record : newRecords) {
             long patientId = kind.patientIdOf(record);
             creations.add(new AuditService.Creation(kind.idOf(record), patientId, kind.viewOf(record)));
-            touchedPatients.add(patientId);
+            added.computeIfAbsent(patientId, id -> {
+                firstAdded.add(id);
+                return new ArrayList<>();
+            }).add(kind.idOf(record));
         }
+        // Locked since the file first named them: their committed records can be read beside this transaction.
+        committed.readAhead(firstAdded);
         audit.recordCreations(actor, kind.audited(), creations);
         created += newRecords.size();
     }

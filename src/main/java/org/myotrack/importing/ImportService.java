@@ -12,6 +12,8 @@ import org.myotrack.common.MyoTrackConfig;
 import org.myotrack.common.ProblemException;
 import org.myotrack.common.ReadAhead;
 import org.myotrack.patient.PatientRepository;
+import org.myotrack.refractory.AddedRecords;
+import org.myotrack.refractory.CommittedRecords;
 import org.myotrack.refractory.FlagService;
 import org.myotrack.security.Actor;
 
@@ -84,34 +86,39 @@ public class ImportService {
             throw ProblemException.forbidden("Only clinicians import records, and only into their own site");
         }
         long started = System.nanoTime();
-        FileImport<R, E> file;
-        try (CsvTable table = CsvTable.open(csv, config.importing().maxBytes().asLongValue(), kind.columns())) {
-            file = new FileImport<>(kind, actor, new SitePatients(patients, actor.siteId()), validator, audit,
-                    Instant.now(clock), table);
-            FileImport<R, E> importing = file;
-            ReadAhead.Source<FileImport<R, E>.Chunk> chunks = () -> {
-                List<CsvRow> rows = table.nextRows(CHUNK_ROWS);
-                return rows.isEmpty() ? null : importing.prepare(rows);
-            };
-            // Reading and validating the next rows overlaps storing these, on a second core; closing stops the
-            // reading when a chunk fails, before the transaction rolls back.
-            try (ReadAhead<FileImport<R, E>.Chunk> prepared = ReadAhead.start("csv-import-reader", CHUNKS_AHEAD, chunks)) {
-                for (FileImport<R, E>.Chunk chunk = prepared.next(); chunk != null; chunk = prepared.next()) {
-                    file.importChunk(chunk);
-                    // The stored records read to compare with need not stay managed: the session stays small.
-                    em.clear();
+        // The committed records of the patients the file adds to are read on the other core as their rows are stored
+        // (each patient is locked when the file first names it), so the flag state at the end reads only the new rows.
+        try (CommittedRecords committed = flags.committedRecords()) {
+            FileImport<R, E> file;
+            try (CsvTable table = CsvTable.open(csv, config.importing().maxBytes().asLongValue(), kind.columns())) {
+                file = new FileImport<>(kind, actor, new SitePatients(patients, actor.siteId()), validator, audit,
+                        committed, Instant.now(clock), table);
+                FileImport<R, E> importing = file;
+                ReadAhead.Source<FileImport<R, E>.Chunk> chunks = () -> {
+                    List<CsvRow> rows = table.nextRows(CHUNK_ROWS);
+                    return rows.isEmpty() ? null : importing.prepare(rows);
+                };
+                // Reading and validating the next rows overlaps storing these, on a second core; closing stops the
+                // reading when a chunk fails, before the transaction rolls back.
+                try (ReadAhead<FileImport<R, E>.Chunk> prepared = ReadAhead.start("csv-import-reader", CHUNKS_AHEAD, chunks)) {
+                    for (FileImport<R, E>.Chunk chunk = prepared.next(); chunk != null; chunk = prepared.next()) {
+                        file.importChunk(chunk);
+                        // The stored records read to compare with need not stay managed: the session stays small.
+                        em.clear();
+                    }
                 }
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
             }
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
+            ImportReport report = file.finish();
+            long written = System.nanoTime();
+            AddedRecords added = file.added();
+            flags.refreshAdded(added, committed);
+            // Where an import's time goes, for an operator or a benchmark (DEBUG): the commit follows when this returns.
+            LOG.debugf("Imported %d of %d rows for %d patients: read, checked and written in %.2f s, flag state in %.2f s",
+                    report.created(), report.rows(), added.patients().size(), (written - started) / 1e9,
+                    (System.nanoTime() - written) / 1e9);
+            return report;
         }
-        ImportReport report = file.finish();
-        long written = System.nanoTime();
-        flags.refresh(file.touchedPatients());
-        // Where an import's time goes, for an operator or a benchmark (DEBUG): the commit follows when this returns.
-        LOG.debugf("Imported %d of %d rows for %d patients: read, checked and written in %.2f s, flag state in %.2f s",
-                report.created(), report.rows(), file.touchedPatients().size(), (written - started) / 1e9,
-                (System.nanoTime() - written) / 1e9);
-        return report;
     }
 }

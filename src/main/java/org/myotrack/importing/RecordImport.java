@@ -2,11 +2,13 @@ package org.myotrack.importing;
 
 import org.myotrack.audit.AuditedEntity;
 import org.myotrack.common.Violation;
+import org.myotrack.refractory.AddedRecords;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What importing one kind of record (visits, therapies) takes from its feature: the columns, how a row becomes the
@@ -77,4 +79,7 @@ interface RecordImport<R, E> {
 
     /** The record as the API shows it and the audit trail keeps it. */
     Object viewOf(E record);
+
+    /** The ids of records of this kind a file added, by patient, as the stored flag state's refresh takes them. */
+    AddedRecords added(Map<Long, List<Long>> idsByPatient);
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import org.myotrack.audit.AuditedEntity;
 import org.myotrack.common.Violation;
+import org.myotrack.refractory.AddedRecords;
 import org.myotrack.therapy.DoseUnit;
 import org.myotrack.therapy.Drug;
 import org.myotrack.therapy.Frequency;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Therapies from CSV: one drug at one dose over a period per row, with the fields of the therapy request as columns.
@@ -157,5 +159,10 @@ class TherapyImport implements RecordImport<TherapyRequest, Therapy> {
     @Override
     public Object viewOf(Therapy record) {
         return record.toView();
+    }
+
+    @Override
+    public AddedRecords added(Map<Long, List<Long>> idsByPatient) {
+        return AddedRecords.therapies(idsByPatient);
     }
 }

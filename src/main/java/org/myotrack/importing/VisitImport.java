@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import org.myotrack.audit.AuditedEntity;
 import org.myotrack.common.Violation;
+import org.myotrack.refractory.AddedRecords;
 import org.myotrack.visit.EnzymeEntry;
 import org.myotrack.visit.EnzymeTest;
 import org.myotrack.visit.Visit;
@@ -202,6 +203,11 @@ class VisitImport implements RecordImport<VisitRequest, Visit> {
     @Override
     public Object viewOf(Visit record) {
         return service.toView(record);
+    }
+
+    @Override
+    public AddedRecords added(Map<Long, List<Long>> idsByPatient) {
+        return AddedRecords.visits(idsByPatient);
     }
 
     /** The value column of an enzyme: {@code ck}, {@code aldolase}, {@code ldh}, {@code ast}, {@code alt}. */

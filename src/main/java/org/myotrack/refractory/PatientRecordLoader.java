@@ -32,10 +32,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 
 /**
  * Reads patients' whole records for the rules, straight from the tables into plain records: a fixed number of
@@ -189,34 +192,57 @@ public class PatientRecordLoader {
     }
 
     private static void readVisits(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
-        String sql = "SELECT v.patient_id, v.id, v.visit_date, v.physician_global_activity, v.patient_global_activity,"
-                + " v.mmt8, v.mmt8_max, v.cmas, v.haq, v.extramuscular_activity, e.test, e.test_value, e.uln"
-                + " FROM visits v LEFT JOIN enzyme_results e ON e.visit_id = v.id"
-                + " WHERE " + IdGroups.condition("v.patient_id", group) + " AND v.deleted_at IS NULL"
-                + " ORDER BY v.patient_id, v.visit_date, v.id, e.test";
-        VisitRows visits = new VisitRows(patients);
-        query(connection, sql, group, visits::read);
+        VisitRows visits = new VisitRows(patientId -> {
+            Patient patient = patients.get(patientId);
+            return patient == null ? null : patient.visits;
+        }, visitId -> true);
+        query(connection, VISITS + IdGroups.condition("v.patient_id", group) + VISITS_ORDER, group, visits::read);
         visits.finish();
     }
 
-    /** Collects the rows of a visit (one per enzyme result) into one scored visit. */
+    private static final String VISITS = "SELECT v.patient_id, v.id, v.visit_date, v.physician_global_activity,"
+            + " v.patient_global_activity, v.mmt8, v.mmt8_max, v.cmas, v.haq, v.extramuscular_activity, e.test,"
+            + " e.test_value, e.uln FROM visits v LEFT JOIN enzyme_results e ON e.visit_id = v.id WHERE ";
+    private static final String VISITS_ORDER = " AND v.deleted_at IS NULL ORDER BY v.patient_id, v.visit_date, v.id, e.test";
+
+    /**
+     * The visits with the given ids, with their enzyme results, by patient, each as {@link #load} reads it, in order
+     * of id: {@link #withAdded} puts them in date order. Ids not asked for are left out, though a range of ids holds them.
+     */
+    public Map<Long, List<ScoredVisit>> readVisitsById(Connection connection, Collection<Long> visitIds) throws SQLException {
+        Map<Long, List<ScoredVisit>> byPatient = new HashMap<>();
+        Set<Long> asked = Set.copyOf(visitIds);
+        for (List<Long> group : IdGroups.of(visitIds)) {
+            VisitRows visits = new VisitRows(patientId -> byPatient.computeIfAbsent(patientId, id -> new ArrayList<>()),
+                    asked::contains);
+            query(connection, VISITS + IdGroups.condition("v.id", group) + " AND v.deleted_at IS NULL ORDER BY v.id, e.test",
+                    group, visits::read);
+            visits.finish();
+        }
+        return byPatient;
+    }
+
+    /** Collects the rows of a visit (one per enzyme result) into one scored visit, on its patient's list. */
     private static final class VisitRows {
-        private final Map<Long, Patient> patients;
-        private Patient patient;
+        private final LongFunction<List<ScoredVisit>> visitsOf;
+        private final LongPredicate wanted;
+        private List<ScoredVisit> patientVisits;
         private long visitId = -1;
         private LocalDate date;
         private Object[] measures;
         private final List<EnzymeLevel> enzymes = new ArrayList<>();
 
-        VisitRows(Map<Long, Patient> patients) {
-            this.patients = patients;
+        /** {@code visitsOf} gives the list a patient's visits go on, null to skip them; {@code wanted} picks visits. */
+        VisitRows(LongFunction<List<ScoredVisit>> visitsOf, LongPredicate wanted) {
+            this.visitsOf = visitsOf;
+            this.wanted = wanted;
         }
 
         void read(ResultSet row) throws SQLException {
             long id = row.getLong(2);
             if (id != visitId) {
                 finish();
-                patient = patients.get(row.getLong(1));
+                patientVisits = wanted.test(id) ? visitsOf.apply(row.getLong(1)) : null;
                 visitId = id;
                 date = date(row, 3);
                 measures = new Object[] {decimal(row, 4), decimal(row, 5), integer(row, 6), integer(row, 7),
@@ -229,8 +255,8 @@ public class PatientRecordLoader {
         }
 
         void finish() {
-            if (visitId >= 0 && patient != null) {
-                patient.visits.add(new ScoredVisit(visitId, date, new CoreSetMeasures((Double) measures[0],
+            if (visitId >= 0 && patientVisits != null) {
+                patientVisits.add(new ScoredVisit(visitId, date, new CoreSetMeasures((Double) measures[0],
                         (Double) measures[1], (Integer) measures[2], (Integer) measures[3], (Integer) measures[4],
                         (Double) measures[5], (Double) measures[6], List.copyOf(enzymes))));
             }
@@ -240,17 +266,58 @@ public class PatientRecordLoader {
     }
 
     private static void readTherapies(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
-        query(connection, "SELECT patient_id, id, drug, drug_name, dose, dose_unit, frequency, route, start_date,"
-                + " end_date, stop_reason FROM therapies WHERE " + IdGroups.condition("patient_id", group)
-                + " AND deleted_at IS NULL ORDER BY patient_id, start_date, id", group, row -> {
+        query(connection, THERAPIES + IdGroups.condition("patient_id", group) + THERAPIES_ORDER, group, row -> {
             Patient patient = patients.get(row.getLong(1));
             if (patient != null) {
-                patient.therapies.add(new TherapyPeriod(row.getLong(2), Drug.valueOf(row.getString(3)), row.getString(4),
-                        decimal(row, 5), enumOf(DoseUnit.class, row.getString(6)), enumOf(Frequency.class, row.getString(7)),
-                        enumOf(Route.class, row.getString(8)), date(row, 9), date(row, 10),
-                        enumOf(StopReason.class, row.getString(11))));
+                patient.therapies.add(therapy(row));
             }
         });
+    }
+
+    private static final String THERAPIES = "SELECT patient_id, id, drug, drug_name, dose, dose_unit, frequency, route,"
+            + " start_date, end_date, stop_reason FROM therapies WHERE ";
+    private static final String THERAPIES_ORDER = " AND deleted_at IS NULL ORDER BY patient_id, start_date, id";
+
+    /**
+     * The therapies with the given ids, by patient, each as {@link #load} reads it, in order of id: {@link #withAdded}
+     * puts them in order of start. Ids not asked for are left out, though a range of ids holds them.
+     */
+    public Map<Long, List<TherapyPeriod>> readTherapiesById(Connection connection, Collection<Long> therapyIds) throws SQLException {
+        Map<Long, List<TherapyPeriod>> byPatient = new HashMap<>();
+        Set<Long> asked = Set.copyOf(therapyIds);
+        for (List<Long> group : IdGroups.of(therapyIds)) {
+            query(connection, THERAPIES + IdGroups.condition("id", group) + " AND deleted_at IS NULL ORDER BY id", group, row -> {
+                if (asked.contains(row.getLong(2))) {
+                    byPatient.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(therapy(row));
+                }
+            });
+        }
+        return byPatient;
+    }
+
+    private static TherapyPeriod therapy(ResultSet row) throws SQLException {
+        return new TherapyPeriod(row.getLong(2), Drug.valueOf(row.getString(3)), row.getString(4), decimal(row, 5),
+                enumOf(DoseUnit.class, row.getString(6)), enumOf(Frequency.class, row.getString(7)),
+                enumOf(Route.class, row.getString(8)), date(row, 9), date(row, 10),
+                enumOf(StopReason.class, row.getString(11)));
+    }
+
+    /**
+     * The record with visits and therapies added to it, each list in the order {@link #load} reads it (visits by date,
+     * therapies by start, then by id): the record as it reads once those rows are stored.
+     */
+    public static PatientRecord withAdded(PatientRecord record, List<ScoredVisit> visits, List<TherapyPeriod> therapies) {
+        if (visits.isEmpty() && therapies.isEmpty()) {
+            return record;
+        }
+        List<ScoredVisit> allVisits = new ArrayList<>(record.visits());
+        allVisits.addAll(visits);
+        allVisits.sort(Comparator.comparing(ScoredVisit::date).thenComparingLong(ScoredVisit::id));
+        List<TherapyPeriod> allTherapies = new ArrayList<>(record.therapies());
+        allTherapies.addAll(therapies);
+        allTherapies.sort(Comparator.comparing(TherapyPeriod::startDate).thenComparingLong(TherapyPeriod::id));
+        return new PatientRecord(record.patientId(), record.diagnosis(), record.juvenile(), record.onsetAge(),
+                record.antibodies(), allVisits, allTherapies, record.investigations());
     }
 
     private static void readInvestigations(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {

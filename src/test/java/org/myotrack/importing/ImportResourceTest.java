@@ -12,6 +12,10 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.myotrack.demo.DemoCohortGenerator;
+import org.myotrack.demo.SyntheticPatient;
+import org.myotrack.investigation.InvestigationRequest;
+import org.myotrack.investigation.InvestigationService;
 import org.myotrack.patient.PatientRequest;
 import org.myotrack.patient.PatientService;
 import org.myotrack.refractory.FlagCode;
@@ -23,6 +27,11 @@ import org.myotrack.security.Actor;
 import org.myotrack.security.Role;
 import org.myotrack.support.Api;
 import org.myotrack.support.RawHttp;
+import org.myotrack.therapy.TherapyRequest;
+import org.myotrack.therapy.TherapyService;
+import org.myotrack.visit.EnzymeEntry;
+import org.myotrack.visit.VisitRequest;
+import org.myotrack.visit.VisitService;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -36,8 +45,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -61,6 +77,8 @@ class ImportResourceTest {
             "physicianGlobalDamage", "patientGlobalDamage", "mdiExtent", "mdiSeverity", "sf36Pcs", "sf36Mcs",
             "functionalIndex", "notes", "ck", "ckUln", "aldolase", "aldolaseUln", "ldh", "ldhUln", "ast", "astUln", "alt",
             "altUln");
+    private static final List<String> THERAPY_COLUMNS = List.of("patientId", "externalId", "drug", "drugName", "dose",
+            "doseUnit", "frequency", "route", "startDate", "endDate", "stopReason");
     private static final List<String> NUMERIC_VISIT_FIELDS = List.of("physicianGlobalActivity", "patientGlobalActivity",
             "mmt8", "mmt8Max", "cmas", "haq", "extramuscularActivity", "physicianGlobalDamage", "patientGlobalDamage",
             "mdiExtent", "mdiSeverity", "sf36Pcs", "sf36Mcs", "functionalIndex");
@@ -82,6 +100,15 @@ class ImportResourceTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    VisitService visitService;
+
+    @Inject
+    TherapyService therapyService;
+
+    @Inject
+    InvestigationService investigationService;
 
     static Response post(RequestSpecification as, String path, String csv) {
         return as.contentType(CSV_UTF8).body(csv.getBytes(StandardCharsets.UTF_8)).post(path);
@@ -346,6 +373,154 @@ class ImportResourceTest {
         });
         assertThat(kinds).as("the three kinds of record give different flags")
                 .contains(List.of(FlagCode.ENZYMES_WITHOUT_WEAKNESS), List.of(FlagCode.WEAKNESS_WITHOUT_ACTIVITY), List.of());
+    }
+
+    @Test
+    void shouldStoreTheStateOfTheWholeRecordWhenVisitsAndTherapiesAreImportedForPatientsWithAHistory() {
+        // Generated patients of every archetype are stored with every other visit and the first half of their therapies,
+        // with all their investigations and serology; the files then bring the rest. The state the import stores (the
+        // committed record read beside it, with the imported rows added) must be the one a full read of the record gives.
+        Long siteA = clinician().get("/api/sites").jsonPath().getLong("find { it.code == 'DEMO-A' }.id");
+        Actor actor = new Actor("clinician", Role.CLINICIAN, siteA);
+        // Far beyond the demo patients' numbers, so their external ids are free.
+        DemoCohortGenerator generator = new DemoCohortGenerator(20_261_130L, List.of("DEMO-A"));
+        List<SyntheticPatient> generated = IntStream.range(7_000, 7_036).mapToObj(generator::patient).toList();
+        List<Long> ids = new ArrayList<>();
+        List<Map<String, String>> visitRows = new ArrayList<>();
+        List<Map<String, String>> therapyRows = new ArrayList<>();
+        for (SyntheticPatient patient : generated) {
+            long id = QuarkusTransaction.requiringNew().call(() -> {
+                long patientId = patientService.recordPatient(actor, patient.patient()).id();
+                for (int i = 1; i < patient.visits().size(); i += 2) {
+                    visitService.recordVisit(actor, patientId, patient.visits().get(i));
+                }
+                int therapiesStored = patient.therapies().size() / 2;
+                for (TherapyRequest therapy : patient.therapies().subList(0, therapiesStored)) {
+                    therapyService.recordTherapy(actor, patientId, therapy);
+                }
+                for (InvestigationRequest investigation : patient.investigations()) {
+                    investigationService.recordInvestigation(actor, patientId, investigation);
+                }
+                return patientId;
+            });
+            ids.add(id);
+            for (int i = 0; i < patient.visits().size(); i += 2) {
+                visitRows.add(visitRow(id, patient.visits().get(i)));
+            }
+            for (TherapyRequest therapy : patient.therapies().subList(patient.therapies().size() / 2, patient.therapies().size())) {
+                therapyRows.add(therapyRow(id, therapy));
+            }
+        }
+
+        post(clinician(), VISITS, csv(VISIT_COLUMNS, visitRows)).then().statusCode(200).body("created", is(visitRows.size()));
+        Map<Long, String> afterVisits = storedStates(ids);
+        post(clinician(), THERAPIES, csv(THERAPY_COLUMNS, therapyRows)).then().statusCode(200)
+                .body("created", is(therapyRows.size()));
+        Map<Long, String> afterTherapies = storedStates(ids);
+        assertThat(afterTherapies).as("the therapies change some patients' state").isNotEqualTo(afterVisits);
+
+        // The reference: each record read whole in a transaction of its own, evaluated and stored again.
+        QuarkusTransaction.requiringNew().run(() -> flags.refresh(ids));
+        Map<Long, String> fullRead = storedStates(ids);
+        assertThat(afterTherapies).isEqualTo(fullRead);
+        for (int i = 0; i < generated.size(); i++) {
+            assertThat(fullRead.get(ids.get(i))).as("visits of patient %d", ids.get(i))
+                    .startsWith(generated.get(i).visits().size() + " ");
+        }
+        assertThat(fullRead.values()).as("refractory and not refractory patients, with and without flags")
+                .anyMatch(state -> state.contains(" refractory ")).anyMatch(state -> state.contains(" not-refractory "))
+                .anyMatch(state -> state.endsWith("[]")).anyMatch(state -> !state.endsWith("[]"));
+    }
+
+    @Test
+    void shouldCountAVisitCommittedWhileTheImportWaitsForItsPatientInTheStoredState() throws Exception {
+        // A clinic's write holds the patient when the import comes to evaluate it: the import waits for the write's
+        // commit, and its evaluation (the committed record read beside it, with the imported rows) holds both visits.
+        long patientId = Api.createPatient();
+        Long siteA = clinician().get("/api/sites").jsonPath().getLong("find { it.code == 'DEMO-A' }.id");
+        Actor actor = new Actor("clinician", Role.CLINICIAN, siteA);
+        VisitRequest clinicVisit = json.convertValue(Map.of("visitDate", "2020-03-01", "physicianGlobalActivity", 5.0,
+                "mmt8", 100, "mmt8Max", 150), VisitRequest.class);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        CountDownLatch held = new CountDownLatch(1);
+        try {
+            Future<?> write = writer.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                visitService.recordVisit(actor, patientId, clinicVisit);
+                held.countDown();
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            post(clinician(), VISITS, "patientId,visitDate,physicianGlobalActivity,mmt8,mmt8Max\r\n"
+                    + patientId + ",2020-06-01,2.0,140,150\r\n").then().statusCode(200).body("created", is(1));
+            write.get(30, TimeUnit.SECONDS);
+        } finally {
+            writer.shutdownNow();
+        }
+        Map<Long, String> imported = storedStates(List.of(patientId));
+        assertThat(imported.get(patientId)).as("the clinic's visit and the imported one").startsWith("2 ");
+        QuarkusTransaction.requiringNew().run(() -> flags.refresh(List.of(patientId)));
+        assertThat(imported).isEqualTo(storedStates(List.of(patientId)));
+    }
+
+    /** Each patient's stored state but the time it was evaluated: visits, refractory, TIS, response and flags. */
+    private Map<Long, String> storedStates(List<Long> ids) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, String> stored = new HashMap<>();
+            for (long id : ids) {
+                PatientFlagState state = states.findById(id);
+                stored.put(id, state.visitCount + " " + (state.refractory ? "refractory" : "not-refractory") + " "
+                        + state.rulesVersion + " " + state.latestTis + " " + state.latestResponse + " "
+                        + state.flags.stream().map(flag -> flag.code + " " + flag.since).sorted().toList());
+                states.getEntityManager().detach(state);
+            }
+            return stored;
+        });
+    }
+
+    private static Map<String, String> visitRow(long patientId, VisitRequest visit) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("patientId", Long.toString(patientId));
+        row.put("visitDate", visit.visitDate().toString());
+        Object[] values = {visit.physicianGlobalActivity(), visit.patientGlobalActivity(), visit.mmt8(), visit.mmt8Max(),
+                visit.cmas(), visit.haq(), visit.extramuscularActivity(), visit.physicianGlobalDamage(),
+                visit.patientGlobalDamage(), visit.mdiExtent(), visit.mdiSeverity(), visit.sf36Pcs(), visit.sf36Mcs(),
+                visit.functionalIndex()};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                row.put(NUMERIC_VISIT_FIELDS.get(i), values[i].toString());
+            }
+        }
+        if (visit.notes() != null) {
+            row.put("notes", visit.notes());
+        }
+        if (visit.enzymes() != null) {
+            for (EnzymeEntry enzyme : visit.enzymes()) {
+                String column = enzyme.test().name().toLowerCase(Locale.ROOT);
+                row.put(column, Double.toString(enzyme.value()));
+                row.put(column + "Uln", Double.toString(enzyme.uln()));
+            }
+        }
+        return row;
+    }
+
+    private static Map<String, String> therapyRow(long patientId, TherapyRequest therapy) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("patientId", Long.toString(patientId));
+        row.put("drug", therapy.drug().name());
+        Object[] values = {therapy.drugName(), therapy.dose(), therapy.doseUnit(), therapy.frequency(), therapy.route(),
+                therapy.startDate(), therapy.endDate(), therapy.stopReason()};
+        List<String> columns = List.of("drugName", "dose", "doseUnit", "frequency", "route", "startDate", "endDate",
+                "stopReason");
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                row.put(columns.get(i), values[i].toString());
+            }
+        }
+        return row;
     }
 
     @Test
@@ -672,8 +847,7 @@ class ImportResourceTest {
     @Nested
     class Therapies {
 
-        private static final List<String> COLUMNS = List.of("patientId", "externalId", "drug", "drugName", "dose",
-                "doseUnit", "frequency", "route", "startDate", "endDate", "stopReason");
+        private static final List<String> COLUMNS = THERAPY_COLUMNS;
 
         private List<Map<String, Object>> therapiesOf(long patientId) {
             return clinician().get("/api/patients/" + patientId + "/therapies?size=500").then().statusCode(200)
