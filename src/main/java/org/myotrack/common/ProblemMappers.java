@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** When a write refused for a held patient may be sent again: a little over the import of a few thousand rows. */
+    static final String RETRY_AFTER_SECONDS = "10";
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException problem) {
@@ -121,6 +123,20 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapStaleState(StaleStateException exception) {
         return mapOptimisticLock(null);
+    }
+
+    /**
+     * A write that waited for a patient another transaction holds, longer than the database lets it (H2: 10 s), or
+     * that the database chose to undo to end a deadlock: a large import holds each of its patients until it commits.
+     * Nothing was saved and nothing is wrong with the request; sent again a little later, it goes through.
+     */
+    @ServerExceptionMapper({org.hibernate.PessimisticLockException.class, jakarta.persistence.PessimisticLockException.class,
+            jakarta.persistence.LockTimeoutException.class})
+    public Response mapLockTimeout(RuntimeException exception) {
+        LOG.infof("A write waited too long for a patient another transaction holds: %s", exception.getMessage());
+        return Response.fromResponse(respond(Problem.of(409, "Conflict", "Another change to this patient is under way"
+                + " (a file import, for example); nothing was saved. Send it again in a moment")))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
