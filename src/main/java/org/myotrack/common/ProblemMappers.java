@@ -30,6 +30,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** When a write refused for a held patient may be sent again: a little over the import of a few thousand rows. */
     static final String RETRY_AFTER_SECONDS = "10";
+    /** Why a write that waited too long for its patient was not saved, for the API and the pages alike. */
+    public static final String HELD_PATIENT = "Another change to this patient is under way (a file import, for example);"
+            + " nothing was saved. Send it again in a moment";
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException problem) {
@@ -134,8 +137,7 @@ public class ProblemMappers {
             jakarta.persistence.LockTimeoutException.class})
     public Response mapLockTimeout(RuntimeException exception) {
         LOG.infof("A write waited too long for a patient another transaction holds: %s", exception.getMessage());
-        return Response.fromResponse(respond(Problem.of(409, "Conflict", "Another change to this patient is under way"
-                + " (a file import, for example); nothing was saved. Send it again in a moment")))
+        return Response.fromResponse(respond(Problem.of(409, "Conflict", HELD_PATIENT)))
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 

@@ -43,6 +43,7 @@ public record AddedRecords(Map<Long, List<Long>> visitIds, Map<Long, List<Long>>
         return both;
     }
 
+    /** The ids added for the given patients, from one of the two maps. */
     static List<Long> idsOf(Map<Long, List<Long>> idsByPatient, Collection<Long> patientIds) {
         List<Long> ids = new ArrayList<>();
         for (Long patientId : patientIds) {

@@ -133,14 +133,7 @@ public class FlagService {
         if (patientIds.isEmpty()) {
             return;
         }
-        em.flush();
-        RuleConfig rules = rules();
-        Instant now = Instant.now(clock);
-        Session session = em.unwrap(Session.class);
-        String forUpdate = session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
-                .getForUpdateString();
-        session.doWork(connection -> {
-            lockPatients(connection, patientIds, forUpdate);
+        withPatientsLocked(patientIds, (connection, rules, now) -> {
             Collection<Long> toEvaluate = onlyStaleFor == null ? patientIds
                     : states.withoutCurrentState(connection, patientIds, onlyStaleFor);
             if (toEvaluate.isEmpty()) {
@@ -152,6 +145,28 @@ public class FlagService {
             for (List<Long> batch : batches(toEvaluate)) {
                 store(connection, loader.load(connection, batch).values(), rules, now, parallel);
             }
+        });
+    }
+
+    /** Work on the stored state of patients this transaction has locked, with the rules and the time of evaluation. */
+    private interface LockedWork {
+        void run(Connection connection, RuleConfig rules, Instant now) throws SQLException;
+    }
+
+    /**
+     * Flushes the session, so the record read is the one this transaction wrote, locks the patients' rows until the
+     * transaction ends ({@link #lockPatients}) and runs the work on the transaction's connection.
+     */
+    private void withPatientsLocked(Collection<Long> patientIds, LockedWork work) {
+        em.flush();
+        RuleConfig rules = rules();
+        Instant now = Instant.now(clock);
+        Session session = em.unwrap(Session.class);
+        String forUpdate = session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                .getForUpdateString();
+        session.doWork(connection -> {
+            lockPatients(connection, patientIds, forUpdate);
+            work.run(connection, rules, now);
         });
     }
 
@@ -178,15 +193,8 @@ public class FlagService {
         if (patientIds.isEmpty()) {
             return;
         }
-        em.flush();
-        RuleConfig rules = rules();
-        Instant now = Instant.now(clock);
-        Session session = em.unwrap(Session.class);
-        String forUpdate = session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
-                .getForUpdateString();
-        session.doWork(connection -> {
-            // Locked already by a caller that read ahead; taken here for any other, before the first committed read.
-            lockPatients(connection, patientIds, forUpdate);
+        // Locked already by a caller that read ahead; taken here for any other, before the first committed read.
+        withPatientsLocked(patientIds, (connection, rules, now) -> {
             boolean parallel = patientIds.size() >= PARALLEL_RULES_FROM;
             List<List<Long>> batches = batches(patientIds);
             long waited = 0;

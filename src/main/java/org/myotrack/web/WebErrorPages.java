@@ -78,6 +78,17 @@ public class WebErrorPages {
         return Response.seeOther(URI.create(path.equals(postLocation) ? "/login?error=true" : "/login")).build();
     }
 
+    /** A form whose patient another change held for too long (a file import): nothing saved, to be sent again. */
+    @ServerExceptionMapper(priority = PRIORITY, value = {org.hibernate.PessimisticLockException.class,
+            jakarta.persistence.PessimisticLockException.class, jakarta.persistence.LockTimeoutException.class})
+    public Response mapHeldPatient(RuntimeException held, SimpleResourceInfo resource) {
+        if (!isPage(resource)) {
+            return problems.mapLockTimeout(held);
+        }
+        return WebResource.page(409, Pages.error(errorFrame("Not saved"), 409, "Not saved", ProblemMappers.HELD_PATIENT
+                + " from the form (your browser's Back button)."));
+    }
+
     /** An unknown address under the pages (no resource matched it) is a page too; under /api it stays problem+json. */
     @ServerExceptionMapper(priority = PRIORITY)
     public Response mapNotFound(NotFoundException notFound, SimpleResourceInfo resource, HttpServerRequest request) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.myotrack.support.Api;
+import org.myotrack.support.WebSession;
 
 import java.sql.Connection;
 import java.util.Map;
@@ -26,7 +27,7 @@ import static org.myotrack.support.Api.clinician;
 /**
  * A write to a patient that another transaction holds for longer than H2 waits (10 s), as a large import holds each of
  * its patients until it commits: the clinic gets a 409 saying to send it again, nothing is saved, and sent again once
- * the patient is free it goes through. PostgreSQL waits for the holder instead, so this is H2's case.
+ * the patient is free it goes through; a clinic's form gets a page saying so. PostgreSQL waits for the holder instead, so this is H2's case.
  */
 @QuarkusTest
 class HeldPatientTest {
@@ -39,12 +40,43 @@ class HeldPatientTest {
 
     @Test
     void shouldAnswerAWriteThatWaitedTooLongForItsPatientWithAConflictToSendAgainAndSaveNothing() throws Exception {
+        assumeH2();
+        long patientId = Api.createPatient();
+        Map<String, Object> visit = Map.of("visitDate", "2021-05-10", "physicianGlobalActivity", 3.0);
+        whileHeld(patientId, () -> clinician().body(visit).post("/api/patients/" + patientId + "/visits").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .header("Retry-After", "10")
+                .body("detail", containsString("Another change to this patient is under way"))
+                .body("detail", containsString("nothing was saved")));
+        clinician().get("/api/patients/" + patientId + "/visits").then().statusCode(200).body("items", hasSize(0));
+        clinician().body(visit).post("/api/patients/" + patientId + "/visits").then().statusCode(201)
+                .body("visitDate", equalTo("2021-05-10"));
+    }
+
+    @Test
+    void shouldAnswerAFormPostedWhileItsPatientIsHeldWithAPageSayingToSendItAgain() throws Exception {
+        assumeH2();
+        long patientId = Api.createPatient();
+        WebSession session = WebSession.login("clinician");
+        whileHeld(patientId, () -> session.form().formParam("visitDate", "2021-05-10").formParam("physicianGlobalActivity", "3")
+                .post("/clinic/patients/" + patientId + "/visits").then()
+                .statusCode(409)
+                .contentType(containsString("text/html"))
+                .body(containsString("Another change to this patient is under way"))
+                .body(containsString("Send it again in a moment from the form")));
+        clinician().get("/api/patients/" + patientId + "/visits").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    private void assumeH2() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             assumeTrue(product.equals("H2"), "PostgreSQL waits for the holder without a lock timeout; this is " + product);
         }
-        long patientId = Api.createPatient();
-        Map<String, Object> visit = Map.of("visitDate", "2021-05-10", "physicianGlobalActivity", 3.0);
+    }
+
+    /** Sends the write while another transaction holds the patient's row, and lets the row go once it is answered. */
+    private void whileHeld(long patientId, Runnable write) throws Exception {
         ExecutorService holder = Executors.newSingleThreadExecutor();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch answered = new CountDownLatch(1);
@@ -59,20 +91,12 @@ class HeldPatientTest {
                 }
             }));
             assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
-            clinician().body(visit).post("/api/patients/" + patientId + "/visits").then()
-                    .statusCode(409)
-                    .contentType("application/problem+json")
-                    .header("Retry-After", "10")
-                    .body("detail", containsString("Another change to this patient is under way"))
-                    .body("detail", containsString("nothing was saved"));
+            write.run();
             answered.countDown();
             holding.get(30, TimeUnit.SECONDS);
         } finally {
             answered.countDown();
             holder.shutdownNow();
         }
-        clinician().get("/api/patients/" + patientId + "/visits").then().statusCode(200).body("items", hasSize(0));
-        clinician().body(visit).post("/api/patients/" + patientId + "/visits").then().statusCode(201)
-                .body("visitDate", equalTo("2021-05-10"));
     }
 }
