@@ -95,9 +95,17 @@ final class BenchResults {
 
     /** Machine line every report starts with: the figures mean little without it. */
     static String machine() {
-        return String.format(Locale.ROOT, "%d cores, heap max %d MB, load average %.1f, %d patients (-Dbench.patients)",
+        return String.format(Locale.ROOT, "%d cores, heap max %d MB, load average %.1f, %d patients (-Dbench.patients), JVM assertions %s",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                BenchRegistry.patients());
+                BenchRegistry.patients(), assertionsOn() ? "on (-ea: the database's own checks run too)" : "off");
+    }
+
+    /** Whether this JVM runs assertions (-ea), the embedded database's among them: its page checks slow every write. */
+    private static boolean assertionsOn() {
+        boolean on = false;
+        // Assigns only when assertions run.
+        assert on = true;
+        return on;
     }
 }
