@@ -1,8 +1,5 @@
 package org.myotrack.bench;
 
-import static org.myotrack.common.JdbcValues.setDecimal;
-import static org.myotrack.common.JdbcValues.setInteger;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.myotrack.demo.DemoCohortGenerator;
 import org.myotrack.demo.SyntheticPatient;
 import org.myotrack.refractory.FlagService;
+import org.myotrack.refractory.PatientFlagStateRepository;
+import org.myotrack.refractory.PatientRecordLoader;
 import org.myotrack.visit.EnzymeEntry;
 import org.myotrack.visit.EnzymeTest;
 import org.myotrack.visit.VisitRequest;
-import org.myotrack.visit.VisitView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedWriter;
@@ -55,11 +53,13 @@ import java.util.Map;
  * {@code -Dbench.rows} new visits (default 100,000) for existing patients of the site over REST (parsing, validation,
  * patient and stored-visit look-ups, inserts, one audit event per visit, the stored flag state of every patient);
  * then plain JDBC batches insert as many new visits with their enzymes for other patients of the site, in one
- * transaction, and again with what the import writes besides: one audit event per visit holding the visit as JSON (the
- * baseline "doing the same work": the flag state has no plain-JDBC counterpart and counts against the import). Both
- * ratios are reported. The new visits are interim visits two weeks after each recorded one, so they fall on free days of
- * patients who already have a history. A smaller import and insert, for still other patients, warm both paths up
- * first. Results go to {@code target/bench/import.txt} and the summary. Timings are reported, never asserted; an
+ * transaction; again with what the import writes besides, one audit event per visit holding the visit as JSON (only
+ * the writes); and last a plain-JDBC import of another such file doing the import's whole work by hand
+ * ({@link PlainJdbcImport}: parsing, the same checks, look-ups and locks, the same writes, the flag state), the baseline
+ * "doing the same work on the same database" that the aim names. All three ratios are reported. The new visits are
+ * interim visits two weeks (and in later passes, one to six weeks more) after each recorded one, so they fall on free
+ * days of patients who already have a history. A smaller import and each baseline, for still other patients, warm the
+ * paths up first. Results go to {@code target/bench/import.txt} and the summary. Timings are reported, never asserted; an
  * import answering other counts than the rows sent stops it.
  *
  * <pre>mvn -B -Pbench test -Dtest=ImportBench -Dbench.patients=100000 -Dbench.rows=100000</pre>
@@ -88,6 +88,12 @@ class ImportBench {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    PatientRecordLoader loader;
+
+    @Inject
+    PatientFlagStateRepository states;
+
     private final DemoCohortGenerator generator = BenchRegistry.generator();
     private final Timestamp now = Timestamp.from(Instant.now());
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -104,7 +110,7 @@ class ImportBench {
         List<NewVisit> visits = new ArrayList<>(rows);
         while (visits.size() < rows) {
             if (nextIndex >= BenchRegistry.patients()) {
-                if (++pass > 3) {
+                if (++pass > 6) {
                     throw new IllegalStateException("The registry of " + BenchRegistry.patients() + " patients has too few "
                             + SITE + " visits for the import's rows; lower -Dbench.rows");
                 }
@@ -153,6 +159,7 @@ class ImportBench {
         postFile(warmUpFile, warmUpRows, 0);
         insertWithJdbc(newVisits(warmUpRows), false);
         insertWithJdbc(newVisits(warmUpRows), true);
+        importWithJdbc(writeCsv(out.resolve("import-warm-up-jdbc.csv"), newVisits(warmUpRows)), warmUpRows);
 
         double[] importSeconds = new double[rounds];
         double[] importCpu = new double[rounds];
@@ -160,15 +167,19 @@ class ImportBench {
         double[] jdbcCpu = new double[rounds];
         double[] sameSeconds = new double[rounds];
         double[] sameCpu = new double[rounds];
+        double[] workSeconds = new double[rounds];
+        double[] workCpu = new double[rounds];
         StringBuilder each = new StringBuilder();
         Path file = null;
         List<NewVisit> imported = List.of();
         long enzymes = 0;
         int insertedPatients = 0;
+        List<Long> workPatients = List.of();
         for (int round = 0; round < rounds; round++) {
             imported = newVisits(rows);
             List<NewVisit> inserted = newVisits(rows);
             List<NewVisit> audited = newVisits(rows);
+            Path workFile = writeCsv(out.resolve("import-visits-jdbc.csv"), newVisits(rows));
             file = writeCsv(out.resolve("import-visits.csv"), imported);
 
             long start = System.nanoTime();
@@ -189,8 +200,17 @@ class ImportBench {
             insertWithJdbc(audited, true);
             sameSeconds[round] = (System.nanoTime() - start) / 1e9;
             sameCpu[round] = (processCpuNanos() - cpuStart) / 1e9;
-            each.append(String.format(Locale.ROOT, "  round %d: import %.2f s, plain JDBC visits %.2f s, plain JDBC same writes %.2f s%n",
-                    round + 1, importSeconds[round], jdbcSeconds[round], sameSeconds[round]));
+
+            start = System.nanoTime();
+            cpuStart = processCpuNanos();
+            PlainJdbcImport plain = importWithJdbc(workFile, rows);
+            workSeconds[round] = (System.nanoTime() - start) / 1e9;
+            workCpu[round] = (processCpuNanos() - cpuStart) / 1e9;
+            workPatients = plain.patients();
+            each.append(String.format(Locale.ROOT, "  round %d: import %.2f s, plain JDBC visits %.2f s, plain JDBC same writes %.2f s,"
+                    + " plain JDBC same work %.2f s (rows %.2f s, flag state %.2f s, commit and the rest %.2f s)%n", round + 1,
+                    importSeconds[round], jdbcSeconds[round], sameSeconds[round], workSeconds[round], plain.rowsSeconds(),
+                    plain.flagStateSeconds(), workSeconds[round] - plain.rowsSeconds() - plain.flagStateSeconds()));
         }
 
         long againStart = System.nanoTime();
@@ -198,12 +218,13 @@ class ImportBench {
         double againSeconds = (System.nanoTime() - againStart) / 1e9;
 
         long visitsAfter = countVisits();
-        long written = 3L * warmUpRows + 3L * rows * rounds;
+        long written = 4L * warmUpRows + 4L * rows * rounds;
         if (visitsAfter != visitsBefore + written) {
             throw new IllegalStateException("The registry holds " + visitsAfter + " visits; expected " + visitsBefore
                     + " plus the " + written + " imported and inserted");
         }
 
+        requireSameFlagState(workPatients);
         List<Long> importedPatients = imported.stream().map(NewVisit::patientId).distinct().toList();
         long flagsStart = System.nanoTime();
         QuarkusTransaction.requiringNew().timeout(900).run(() -> flags.refresh(importedPatients));
@@ -212,22 +233,26 @@ class ImportBench {
         double importRate = rows / median(importSeconds);
         double jdbcRate = rows / median(jdbcSeconds);
         double sameRate = rows / median(sameSeconds);
+        double workRate = rows / median(workSeconds);
         String report = String.format(Locale.ROOT, """
                         CSV import of new visits for existing patients against a plain JDBC batch insert into the same database
                         %s
-                        registry: %d visits before; each round: %d new visits for %d %s patients (import), as many for %d others with %d enzyme results (plain JDBC), as many again for others (plain JDBC with audit events); file %.1f MB; warmed up on %d rows each first; %d rounds, medians
+                        registry: %d visits before; each round: %d new visits for %d %s patients (import), as many for %d others with %d enzyme results (plain JDBC), as many again for others (plain JDBC with audit events), and again through the plain-JDBC import; file %.1f MB; warmed up on %d rows each first; %d rounds, medians
                         import over REST (parse, validate, look up, insert, audit, flag state): %.2f s = %.0f rows/s (CPU %.2f s)
                           of which flag state of the %d patients (the last round's, timed again on its own): %.2f s
                         plain JDBC batch insert of as many visits with their enzymes, one transaction: %.2f s = %.0f rows/s (CPU %.2f s)
                         ratio import / plain JDBC visits: %.2f (by CPU time: %.2f)
                         plain JDBC batch insert of the rows the import writes (visits, enzymes, one audit event each with the visit as JSON), one transaction: %.2f s = %.0f rows/s (CPU %.2f s)
                         ratio import / plain JDBC same writes: %.2f (by CPU time: %.2f)
+                        plain JDBC doing the import's whole work (the file parsed with Commons CSV, every cell checked against the same ranges and rules, patients locked and their stored dates read as named, the same rows written, the flag state of the patients evaluated and stored), one transaction: %.2f s = %.0f rows/s (CPU %.2f s)
+                        ratio import / plain JDBC same work: %.2f (by CPU time: %.2f)
                         %sthe last file imported again (every row skipped, nothing written): %.2f s = %.0f rows/s
                         """, BenchResults.machine(), visitsBefore, rows, importedPatients.size(), SITE,
                 insertedPatients, enzymes, Files.size(file) / 1e6, warmUpRows, rounds,
                 median(importSeconds), importRate, median(importCpu), importedPatients.size(), flagsSeconds,
                 median(jdbcSeconds), jdbcRate, median(jdbcCpu), importRate / jdbcRate, median(jdbcCpu) / median(importCpu),
                 median(sameSeconds), sameRate, median(sameCpu), importRate / sameRate, median(sameCpu) / median(importCpu),
+                median(workSeconds), workRate, median(workCpu), importRate / workRate, median(workCpu) / median(importCpu),
                 each, againSeconds, rows / againSeconds);
         BenchResults.report("import.txt", report);
         BenchResults.summary("CSV import over REST / plain JDBC batch insert of the visits", String.format(Locale.ROOT,
@@ -236,6 +261,9 @@ class ImportBench {
         BenchResults.summary("CSV import over REST / plain JDBC batch insert of the same rows (visits, enzymes, audit events)",
                 String.format(Locale.ROOT, "%.0f / %.0f rows/s = %.2f (median of %d)", importRate, sameRate,
                         importRate / sameRate, rounds), "at least 0.5", importRate / sameRate >= 0.5);
+        BenchResults.summary("CSV import over REST / plain JDBC doing the import's whole work (parse, check, look up, write, audit, flag state)",
+                String.format(Locale.ROOT, "%.0f / %.0f rows/s = %.2f (median of %d)", importRate, workRate,
+                        importRate / workRate, rounds), "at least 0.5", importRate / workRate >= 0.5);
     }
 
     private static double median(double[] values) {
@@ -323,99 +351,107 @@ class ImportBench {
 
     /** The plain-JDBC baseline: the visits and their enzymes in batches, one transaction; returns the enzymes written. */
     private long insertWithJdbc(List<NewVisit> newVisits, boolean audited) throws Exception {
-        long enzymes = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            long visitId = firstFreeId(connection, "visits", "visits_seq");
-            long enzymeId = firstFreeId(connection, "enzyme_results", "enzyme_results_seq");
-            long auditId = firstFreeId(connection, "audit_events", "audit_events_seq");
-            try (PreparedStatement visits = connection.prepareStatement("INSERT INTO visits (id, patient_id, visit_date,"
-                    + " physician_global_activity, patient_global_activity, mmt8, mmt8_max, cmas, haq, extramuscular_activity,"
-                    + " physician_global_damage, patient_global_damage, mdi_extent, mdi_severity, sf36_pcs, sf36_mcs,"
-                    + " functional_index, notes, created_at, updated_at, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
-                 PreparedStatement enzymeResults = connection.prepareStatement("INSERT INTO enzyme_results"
-                         + " (id, visit_id, test, test_value, uln, unit) VALUES (?, ?, ?, ?, ?, ?)");
-                 PreparedStatement events = connection.prepareStatement("INSERT INTO audit_events (id, occurred_at,"
-                         + " username, action, entity_type, entity_id, patient_id, old_value, new_value)"
-                         + " VALUES (?, ?, ?, 'CREATE', 'VISIT', ?, ?, NULL, ?)")) {
+            long enzymes;
+            long nextVisit;
+            long nextEnzyme;
+            long nextAudit;
+            try (PlainVisitWriter writer = new PlainVisitWriter(connection, USER, json, now,
+                    firstFreeId(connection, "visits", "visits_seq"),
+                    firstFreeId(connection, "enzyme_results", "enzyme_results_seq"),
+                    firstFreeId(connection, "audit_events", "audit_events_seq"))) {
                 int written = 0;
                 for (NewVisit visit : newVisits) {
-                    VisitRequest v = visit.measures();
-                    written++;
-                    long id = visitId++;
-                    visits.setLong(1, id);
-                    visits.setLong(2, visit.patientId());
-                    visits.setObject(3, visit.visitDate());
-                    setDecimal(visits, 4, v.physicianGlobalActivity());
-                    setDecimal(visits, 5, v.patientGlobalActivity());
-                    setInteger(visits, 6, v.mmt8());
-                    setInteger(visits, 7, v.mmt8Max());
-                    setInteger(visits, 8, v.cmas());
-                    setDecimal(visits, 9, v.haq());
-                    setDecimal(visits, 10, v.extramuscularActivity());
-                    setDecimal(visits, 11, v.physicianGlobalDamage());
-                    setDecimal(visits, 12, v.patientGlobalDamage());
-                    setInteger(visits, 13, v.mdiExtent());
-                    setDecimal(visits, 14, v.mdiSeverity());
-                    setDecimal(visits, 15, v.sf36Pcs());
-                    setDecimal(visits, 16, v.sf36Mcs());
-                    setDecimal(visits, 17, v.functionalIndex());
-                    visits.setString(18, v.notes());
-                    visits.setTimestamp(19, now);
-                    visits.setTimestamp(20, now);
-                    visits.addBatch();
-                    List<EnzymeEntry> stored = new ArrayList<>();
-                    if (v.enzymes() != null) {
-                        for (EnzymeEntry enzyme : v.enzymes()) {
-                            stored.add(new EnzymeEntry(enzyme.test(), enzyme.value(), enzyme.uln(),
-                                    enzyme.unit() == null ? "U/L" : enzyme.unit()));
-                            enzymeResults.setLong(1, enzymeId++);
-                            enzymeResults.setLong(2, id);
-                            enzymeResults.setString(3, enzyme.test().name());
-                            enzymeResults.setDouble(4, enzyme.value());
-                            enzymeResults.setDouble(5, enzyme.uln());
-                            enzymeResults.setString(6, enzyme.unit() == null ? "U/L" : enzyme.unit());
-                            enzymeResults.addBatch();
-                            enzymes++;
-                        }
-                    }
-                    if (audited) {
-                        // The event the registry writes for a created visit: the visit as the API shows it, in JSON.
-                        VisitView view = new VisitView(id, visit.patientId(), visit.visitDate(), v.physicianGlobalActivity(),
-                                v.patientGlobalActivity(), v.mmt8(), v.mmt8Max(), v.cmas(), v.haq(),
-                                v.extramuscularActivity(), stored, v.physicianGlobalDamage(), v.patientGlobalDamage(),
-                                v.mdiExtent(), v.mdiSeverity(), v.sf36Pcs(), v.sf36Mcs(), v.functionalIndex(), v.notes(), 0L);
-                        events.setLong(1, auditId++);
-                        events.setTimestamp(2, now);
-                        events.setString(3, USER);
-                        events.setLong(4, id);
-                        events.setLong(5, visit.patientId());
-                        events.setString(6, json.writeValueAsString(view));
-                        events.addBatch();
-                    }
-                    if (written % JDBC_BATCH == 0) {
-                        visits.executeBatch();
-                        enzymeResults.executeBatch();
-                        if (audited) {
-                            events.executeBatch();
-                        }
+                    writer.add(visit.patientId(), visit.measures(), audited);
+                    if (++written % JDBC_BATCH == 0) {
+                        writer.flush();
                     }
                 }
-                visits.executeBatch();
-                enzymeResults.executeBatch();
-                if (audited) {
-                    events.executeBatch();
-                }
+                writer.flush();
+                enzymes = writer.enzymes();
+                nextVisit = writer.nextVisitId();
+                nextEnzyme = writer.nextEnzymeId();
+                nextAudit = writer.nextAuditId();
             }
             connection.commit();
             // The application goes on taking ids from the sequences: move them past the rows written here.
-            restartSequence(connection, "visits_seq", visitId);
-            restartSequence(connection, "enzyme_results_seq", enzymeId);
-            restartSequence(connection, "audit_events_seq", auditId);
-            connection.commit();
+            restartSequences(connection, nextVisit, nextEnzyme, nextAudit);
+            return enzymes;
         }
-        return enzymes;
+    }
+
+    /** Moves the three sequences past the ids a baseline wrote, and commits. */
+    private static void restartSequences(Connection connection, long nextVisit, long nextEnzyme, long nextAudit)
+            throws SQLException {
+        restartSequence(connection, "visits_seq", nextVisit);
+        restartSequence(connection, "enzyme_results_seq", nextEnzyme);
+        restartSequence(connection, "audit_events_seq", nextAudit);
+        connection.commit();
+    }
+
+    /**
+     * The plain-JDBC import doing the import's whole work ({@link PlainJdbcImport}) on the file, as the clinician's site,
+     * in one transaction; anything but {@code rows} visits written stops the benchmark.
+     */
+    private PlainJdbcImport importWithJdbc(Path workFile, int rows) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long siteId;
+            try (PreparedStatement site = connection.prepareStatement("SELECT id FROM sites WHERE code = ?")) {
+                site.setString(1, SITE);
+                try (ResultSet found = site.executeQuery()) {
+                    found.next();
+                    siteId = found.getLong(1);
+                }
+            }
+            PlainJdbcImport plain = new PlainJdbcImport(connection, siteId, USER, json, loader, states, flags.rules(), now);
+            int written = plain.run(workFile, firstFreeId(connection, "visits", "visits_seq"),
+                    firstFreeId(connection, "enzyme_results", "enzyme_results_seq"),
+                    firstFreeId(connection, "audit_events", "audit_events_seq"));
+            connection.commit();
+            if (written != rows) {
+                throw new IllegalStateException("The plain-JDBC import wrote " + written + " visits of " + rows);
+            }
+            restartSequences(connection, plain.nextVisitId(), plain.nextEnzymeId(), plain.nextAuditId());
+            return plain;
+        }
+    }
+
+    /**
+     * Stops the benchmark unless the flag state the plain-JDBC import stored for its patients is the one the registry's
+     * own refresh stores for them: the baseline did the flag-state work, and did it right.
+     */
+    private void requireSameFlagState(List<Long> patients) throws SQLException {
+        Map<Long, String> stored = storedFlagState(patients);
+        QuarkusTransaction.requiringNew().timeout(900).run(() -> flags.refresh(patients));
+        Map<Long, String> refreshed = storedFlagState(patients);
+        if (stored.size() != patients.size() || !stored.equals(refreshed)) {
+            throw new IllegalStateException("The plain-JDBC import stored another flag state than the registry's refresh"
+                    + " for some of its " + patients.size() + " patients");
+        }
+    }
+
+    /** Each patient's stored state and flags, as text, leaving out when it was evaluated. */
+    private Map<Long, String> storedFlagState(List<Long> patients) throws SQLException {
+        Map<Long, String> states = new java.util.TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT s.patient_id, s.rules_version, s.refractory,"
+                     + " s.visit_count, s.latest_tis, s.latest_response, f.code, f.since FROM patient_flag_states s"
+                     + " LEFT JOIN patient_flags f ON f.patient_id = s.patient_id WHERE s.patient_id = ANY(?)"
+                     + " ORDER BY s.patient_id, f.code, f.since")) {
+            org.myotrack.common.JdbcValues.setIds(select, 1, patients);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int column = 2; column <= 8; column++) {
+                        row.append(rows.getString(column)).append('|');
+                    }
+                    states.merge(rows.getLong(1), row.toString(), (a, b) -> a + b);
+                }
+            }
+        }
+        return states;
     }
 
     /**

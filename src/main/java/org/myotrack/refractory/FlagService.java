@@ -268,7 +268,8 @@ public class FlagService {
         states.replace(connection, evaluated);
     }
 
-    private static PatientFlagState evaluate(PatientRecord record, RuleConfig rules, Instant now) {
+    /** The state a record evaluates to under the rules at {@code now}: what the refreshes store for its patient. */
+    public static PatientFlagState evaluate(PatientRecord record, RuleConfig rules, Instant now) {
         Evaluation evaluation = RefractoryRules.evaluate(record, rules);
         PatientFlagState state = new PatientFlagState();
         state.patientId = record.patientId();

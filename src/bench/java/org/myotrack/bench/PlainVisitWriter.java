@@ -1,0 +1,143 @@
+package org.myotrack.bench;
+
+import static org.myotrack.common.JdbcValues.setDecimal;
+import static org.myotrack.common.JdbcValues.setInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.myotrack.visit.EnzymeEntry;
+import org.myotrack.visit.VisitRequest;
+import org.myotrack.visit.VisitService;
+import org.myotrack.visit.VisitView;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows the import writes for a new visit, written by the plain-JDBC baselines in statement batches on one
+ * connection: the visit, its enzyme results (unit U/L when none is given, as the registry stores them) and, when
+ * audited, one audit event holding the visit as the API shows it, in JSON. Ids are taken in order from the first ones
+ * given; the caller moves the sequences past them after its commit.
+ */
+final class PlainVisitWriter implements AutoCloseable {
+
+    private final PreparedStatement visits;
+    private final PreparedStatement enzymes;
+    private final PreparedStatement events;
+    private final String username;
+    private final ObjectMapper json;
+    private final Timestamp now;
+    private long visitId;
+    private long enzymeId;
+    private long auditId;
+    private long enzymeCount;
+
+    PlainVisitWriter(Connection connection, String username, ObjectMapper json, Timestamp now, long firstVisitId,
+                     long firstEnzymeId, long firstAuditId) throws SQLException {
+        this.username = username;
+        this.json = json;
+        this.now = now;
+        this.visitId = firstVisitId;
+        this.enzymeId = firstEnzymeId;
+        this.auditId = firstAuditId;
+        visits = connection.prepareStatement("INSERT INTO visits (id, patient_id, visit_date,"
+                + " physician_global_activity, patient_global_activity, mmt8, mmt8_max, cmas, haq, extramuscular_activity,"
+                + " physician_global_damage, patient_global_damage, mdi_extent, mdi_severity, sf36_pcs, sf36_mcs,"
+                + " functional_index, notes, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+        enzymes = connection.prepareStatement("INSERT INTO enzyme_results"
+                + " (id, visit_id, test, test_value, uln, unit) VALUES (?, ?, ?, ?, ?, ?)");
+        events = connection.prepareStatement("INSERT INTO audit_events (id, occurred_at,"
+                + " username, action, entity_type, entity_id, patient_id, old_value, new_value)"
+                + " VALUES (?, ?, ?, 'CREATE', 'VISIT', ?, ?, NULL, ?)");
+    }
+
+    /** Adds the visit's rows to the batches; returns its id. */
+    long add(long patientId, VisitRequest v, boolean audited) throws Exception {
+        long id = visitId++;
+        visits.setLong(1, id);
+        visits.setLong(2, patientId);
+        visits.setObject(3, v.visitDate());
+        setDecimal(visits, 4, v.physicianGlobalActivity());
+        setDecimal(visits, 5, v.patientGlobalActivity());
+        setInteger(visits, 6, v.mmt8());
+        setInteger(visits, 7, v.mmt8Max());
+        setInteger(visits, 8, v.cmas());
+        setDecimal(visits, 9, v.haq());
+        setDecimal(visits, 10, v.extramuscularActivity());
+        setDecimal(visits, 11, v.physicianGlobalDamage());
+        setDecimal(visits, 12, v.patientGlobalDamage());
+        setInteger(visits, 13, v.mdiExtent());
+        setDecimal(visits, 14, v.mdiSeverity());
+        setDecimal(visits, 15, v.sf36Pcs());
+        setDecimal(visits, 16, v.sf36Mcs());
+        setDecimal(visits, 17, v.functionalIndex());
+        visits.setString(18, v.notes());
+        visits.setTimestamp(19, now);
+        visits.setTimestamp(20, now);
+        visits.addBatch();
+        List<EnzymeEntry> stored = new ArrayList<>();
+        if (v.enzymes() != null) {
+            for (EnzymeEntry enzyme : v.enzymes()) {
+                String unit = enzyme.unit() == null ? VisitService.DEFAULT_ENZYME_UNIT : enzyme.unit();
+                stored.add(new EnzymeEntry(enzyme.test(), enzyme.value(), enzyme.uln(), unit));
+                enzymes.setLong(1, enzymeId++);
+                enzymes.setLong(2, id);
+                enzymes.setString(3, enzyme.test().name());
+                enzymes.setDouble(4, enzyme.value());
+                enzymes.setDouble(5, enzyme.uln());
+                enzymes.setString(6, unit);
+                enzymes.addBatch();
+                enzymeCount++;
+            }
+        }
+        if (audited) {
+            VisitView view = new VisitView(id, patientId, v.visitDate(), v.physicianGlobalActivity(),
+                    v.patientGlobalActivity(), v.mmt8(), v.mmt8Max(), v.cmas(), v.haq(), v.extramuscularActivity(), stored,
+                    v.physicianGlobalDamage(), v.patientGlobalDamage(), v.mdiExtent(), v.mdiSeverity(), v.sf36Pcs(),
+                    v.sf36Mcs(), v.functionalIndex(), v.notes(), 0L);
+            events.setLong(1, auditId++);
+            events.setTimestamp(2, now);
+            events.setString(3, username);
+            events.setLong(4, id);
+            events.setLong(5, patientId);
+            events.setString(6, json.writeValueAsString(view));
+            events.addBatch();
+        }
+        return id;
+    }
+
+    /** Sends the batches. */
+    void flush() throws SQLException {
+        visits.executeBatch();
+        enzymes.executeBatch();
+        events.executeBatch();
+    }
+
+    long nextVisitId() {
+        return visitId;
+    }
+
+    long nextEnzymeId() {
+        return enzymeId;
+    }
+
+    long nextAuditId() {
+        return auditId;
+    }
+
+    /** Enzyme results written so far. */
+    long enzymes() {
+        return enzymeCount;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (visits; enzymes; events) {
+            // Closes the three statements, each even if another fails.
+        }
+    }
+}
