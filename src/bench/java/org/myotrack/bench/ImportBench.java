@@ -235,7 +235,7 @@ class ImportBench {
         double sameRate = rows / median(sameSeconds);
         double workRate = rows / median(workSeconds);
         String report = String.format(Locale.ROOT, """
-                        CSV import of new visits for existing patients against a plain JDBC batch insert into the same database
+                        CSV import of new visits for existing patients against plain-JDBC baselines on the same database
                         %s
                         registry: %d visits before; each round: %d new visits for %d %s patients (import), as many for %d others with %d enzyme results (plain JDBC), as many again for others (plain JDBC with audit events), and again through the plain-JDBC import; file %.1f MB; warmed up on %d rows each first; %d rounds, medians
                         import over REST (parse, validate, look up, insert, audit, flag state): %.2f s = %.0f rows/s (CPU %.2f s)
