@@ -1,5 +1,7 @@
 package org.myotrack.bench;
 
+import static org.myotrack.common.JdbcValues.setIds;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +48,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The CSV import against a plain JDBC batch insert of the same kind of rows into the same database, the benchmark
@@ -434,13 +437,13 @@ class ImportBench {
 
     /** Each patient's stored state and flags, as text, leaving out when it was evaluated. */
     private Map<Long, String> storedFlagState(List<Long> patients) throws SQLException {
-        Map<Long, String> states = new java.util.TreeMap<>();
+        Map<Long, String> states = new TreeMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT s.patient_id, s.rules_version, s.refractory,"
                      + " s.visit_count, s.latest_tis, s.latest_response, f.code, f.since FROM patient_flag_states s"
                      + " LEFT JOIN patient_flags f ON f.patient_id = s.patient_id WHERE s.patient_id = ANY(?)"
                      + " ORDER BY s.patient_id, f.code, f.since")) {
-            org.myotrack.common.JdbcValues.setIds(select, 1, patients);
+            setIds(select, 1, patients);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     StringBuilder row = new StringBuilder();

@@ -34,7 +34,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,7 +99,7 @@ final class PlainJdbcImport {
     /** Stored and new visit dates of every patient the file named: a repeated date is refused, a stored one skipped. */
     private final Map<Long, Set<LocalDate>> storedDates = new HashMap<>();
     private final Map<Long, Set<LocalDate>> fileDates = new HashMap<>();
-    private final Set<Long> given = new LinkedHashSet<>();
+    private final Set<Long> given = new TreeSet<>();
     private PlainVisitWriter writer;
     private int refused;
     private int written;
@@ -153,7 +152,7 @@ final class PlainJdbcImport {
 
     /** The patients given a visit, ascending. */
     List<Long> patients() {
-        return new ArrayList<>(new TreeSet<>(given));
+        return List.copyOf(given);
     }
 
     /** How long the rows took to read, check and write. */

@@ -24,6 +24,16 @@ import java.util.List;
  */
 final class PlainVisitWriter implements AutoCloseable {
 
+    /** A visit row; bound by {@link #bindVisit}. */
+    static final String INSERT_VISIT = "INSERT INTO visits (id, patient_id, visit_date,"
+            + " physician_global_activity, patient_global_activity, mmt8, mmt8_max, cmas, haq, extramuscular_activity,"
+            + " physician_global_damage, patient_global_damage, mdi_extent, mdi_severity, sf36_pcs, sf36_mcs,"
+            + " functional_index, notes, created_at, updated_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    /** An enzyme result row; bound by {@link #bindEnzyme}. */
+    static final String INSERT_ENZYME = "INSERT INTO enzyme_results (id, visit_id, test, test_value, uln, unit)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
     private final PreparedStatement visits;
     private final PreparedStatement enzymes;
     private final PreparedStatement events;
@@ -43,13 +53,8 @@ final class PlainVisitWriter implements AutoCloseable {
         this.visitId = firstVisitId;
         this.enzymeId = firstEnzymeId;
         this.auditId = firstAuditId;
-        visits = connection.prepareStatement("INSERT INTO visits (id, patient_id, visit_date,"
-                + " physician_global_activity, patient_global_activity, mmt8, mmt8_max, cmas, haq, extramuscular_activity,"
-                + " physician_global_damage, patient_global_damage, mdi_extent, mdi_severity, sf36_pcs, sf36_mcs,"
-                + " functional_index, notes, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
-        enzymes = connection.prepareStatement("INSERT INTO enzyme_results"
-                + " (id, visit_id, test, test_value, uln, unit) VALUES (?, ?, ?, ?, ?, ?)");
+        visits = connection.prepareStatement(INSERT_VISIT);
+        enzymes = connection.prepareStatement(INSERT_ENZYME);
         events = connection.prepareStatement("INSERT INTO audit_events (id, occurred_at,"
                 + " username, action, entity_type, entity_id, patient_id, old_value, new_value)"
                 + " VALUES (?, ?, ?, 'CREATE', 'VISIT', ?, ?, NULL, ?)");
@@ -58,38 +63,12 @@ final class PlainVisitWriter implements AutoCloseable {
     /** Adds the visit's rows to the batches; returns its id. */
     long add(long patientId, VisitRequest v, boolean audited) throws Exception {
         long id = visitId++;
-        visits.setLong(1, id);
-        visits.setLong(2, patientId);
-        visits.setObject(3, v.visitDate());
-        setDecimal(visits, 4, v.physicianGlobalActivity());
-        setDecimal(visits, 5, v.patientGlobalActivity());
-        setInteger(visits, 6, v.mmt8());
-        setInteger(visits, 7, v.mmt8Max());
-        setInteger(visits, 8, v.cmas());
-        setDecimal(visits, 9, v.haq());
-        setDecimal(visits, 10, v.extramuscularActivity());
-        setDecimal(visits, 11, v.physicianGlobalDamage());
-        setDecimal(visits, 12, v.patientGlobalDamage());
-        setInteger(visits, 13, v.mdiExtent());
-        setDecimal(visits, 14, v.mdiSeverity());
-        setDecimal(visits, 15, v.sf36Pcs());
-        setDecimal(visits, 16, v.sf36Mcs());
-        setDecimal(visits, 17, v.functionalIndex());
-        visits.setString(18, v.notes());
-        visits.setTimestamp(19, now);
-        visits.setTimestamp(20, now);
+        bindVisit(visits, id, patientId, v, now);
         visits.addBatch();
         List<EnzymeEntry> stored = new ArrayList<>();
         if (v.enzymes() != null) {
             for (EnzymeEntry enzyme : v.enzymes()) {
-                String unit = enzyme.unit() == null ? VisitService.DEFAULT_ENZYME_UNIT : enzyme.unit();
-                stored.add(new EnzymeEntry(enzyme.test(), enzyme.value(), enzyme.uln(), unit));
-                enzymes.setLong(1, enzymeId++);
-                enzymes.setLong(2, id);
-                enzymes.setString(3, enzyme.test().name());
-                enzymes.setDouble(4, enzyme.value());
-                enzymes.setDouble(5, enzyme.uln());
-                enzymes.setString(6, unit);
+                stored.add(bindEnzyme(enzymes, enzymeId++, id, enzyme));
                 enzymes.addBatch();
                 enzymeCount++;
             }
@@ -108,6 +87,43 @@ final class PlainVisitWriter implements AutoCloseable {
             events.addBatch();
         }
         return id;
+    }
+
+    /** Binds {@link #INSERT_VISIT} to the visit's values, created and updated {@code now}. */
+    static void bindVisit(PreparedStatement insert, long id, long patientId, VisitRequest v, Timestamp now)
+            throws SQLException {
+        insert.setLong(1, id);
+        insert.setLong(2, patientId);
+        insert.setObject(3, v.visitDate());
+        setDecimal(insert, 4, v.physicianGlobalActivity());
+        setDecimal(insert, 5, v.patientGlobalActivity());
+        setInteger(insert, 6, v.mmt8());
+        setInteger(insert, 7, v.mmt8Max());
+        setInteger(insert, 8, v.cmas());
+        setDecimal(insert, 9, v.haq());
+        setDecimal(insert, 10, v.extramuscularActivity());
+        setDecimal(insert, 11, v.physicianGlobalDamage());
+        setDecimal(insert, 12, v.patientGlobalDamage());
+        setInteger(insert, 13, v.mdiExtent());
+        setDecimal(insert, 14, v.mdiSeverity());
+        setDecimal(insert, 15, v.sf36Pcs());
+        setDecimal(insert, 16, v.sf36Mcs());
+        setDecimal(insert, 17, v.functionalIndex());
+        insert.setString(18, v.notes());
+        insert.setTimestamp(19, now);
+        insert.setTimestamp(20, now);
+    }
+
+    /** Binds {@link #INSERT_ENZYME} to the result; returns it as stored, with U/L when it names no unit. */
+    static EnzymeEntry bindEnzyme(PreparedStatement insert, long id, long visitId, EnzymeEntry enzyme) throws SQLException {
+        String unit = enzyme.unit() == null ? VisitService.DEFAULT_ENZYME_UNIT : enzyme.unit();
+        insert.setLong(1, id);
+        insert.setLong(2, visitId);
+        insert.setString(3, enzyme.test().name());
+        insert.setDouble(4, enzyme.value());
+        insert.setDouble(5, enzyme.uln());
+        insert.setString(6, unit);
+        return new EnzymeEntry(enzyme.test(), enzyme.value(), enzyme.uln(), unit);
     }
 
     /** Sends the batches. */

@@ -1,7 +1,6 @@
 package org.myotrack.bench;
 
 import static org.myotrack.common.JdbcValues.setDecimal;
-import static org.myotrack.common.JdbcValues.setInteger;
 
 import org.myotrack.demo.DemoCohortGenerator;
 import org.myotrack.demo.SyntheticPatient;
@@ -113,36 +112,11 @@ public final class SyntheticRegistryWriter {
         }
         for (VisitRequest visit : synthetic.visits()) {
             long visitId = nextChildId++;
-            PreparedStatement v = b.visits;
-            v.setLong(1, visitId);
-            v.setLong(2, id);
-            v.setDate(3, Date.valueOf(visit.visitDate()));
-            setDecimal(v, 4, visit.physicianGlobalActivity());
-            setDecimal(v, 5, visit.patientGlobalActivity());
-            setInteger(v, 6, visit.mmt8());
-            setInteger(v, 7, visit.mmt8Max());
-            setInteger(v, 8, visit.cmas());
-            setDecimal(v, 9, visit.haq());
-            setDecimal(v, 10, visit.extramuscularActivity());
-            setDecimal(v, 11, visit.physicianGlobalDamage());
-            setDecimal(v, 12, visit.patientGlobalDamage());
-            setInteger(v, 13, visit.mdiExtent());
-            setDecimal(v, 14, visit.mdiSeverity());
-            setDecimal(v, 15, visit.sf36Pcs());
-            setDecimal(v, 16, visit.sf36Mcs());
-            setDecimal(v, 17, visit.functionalIndex());
-            v.setString(18, visit.notes());
-            v.setTimestamp(19, now);
-            v.setTimestamp(20, now);
-            v.addBatch();
+            PlainVisitWriter.bindVisit(b.visits, visitId, id, visit, now);
+            b.visits.addBatch();
             if (visit.enzymes() != null) {
                 for (EnzymeEntry enzyme : visit.enzymes()) {
-                    b.enzymes.setLong(1, nextChildId++);
-                    b.enzymes.setLong(2, visitId);
-                    b.enzymes.setString(3, enzyme.test().name());
-                    b.enzymes.setDouble(4, enzyme.value());
-                    b.enzymes.setDouble(5, enzyme.uln());
-                    b.enzymes.setString(6, enzyme.unit() == null ? "U/L" : enzyme.unit());
+                    PlainVisitWriter.bindEnzyme(b.enzymes, nextChildId++, visitId, enzyme);
                     b.enzymes.addBatch();
                 }
             }
@@ -218,12 +192,8 @@ public final class SyntheticRegistryWriter {
                     + " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, 'bench')");
             antibodies = c.prepareStatement("INSERT INTO autoantibodies (id, patient_id, antibody, test_result, test_date)"
                     + " VALUES (?, ?, ?, ?, ?)");
-            visits = c.prepareStatement("INSERT INTO visits (id, patient_id, visit_date, physician_global_activity,"
-                    + " patient_global_activity, mmt8, mmt8_max, cmas, haq, extramuscular_activity, physician_global_damage,"
-                    + " patient_global_damage, mdi_extent, mdi_severity, sf36_pcs, sf36_mcs, functional_index, notes,"
-                    + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
-            enzymes = c.prepareStatement("INSERT INTO enzyme_results (id, visit_id, test, test_value, uln, unit)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)");
+            visits = c.prepareStatement(PlainVisitWriter.INSERT_VISIT);
+            enzymes = c.prepareStatement(PlainVisitWriter.INSERT_ENZYME);
             therapies = c.prepareStatement("INSERT INTO therapies (id, patient_id, drug, drug_name, dose, dose_unit,"
                     + " frequency, route, start_date, end_date, stop_reason, created_at, updated_at, version)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
