@@ -6,6 +6,8 @@ import org.myotrack.demo.SyntheticPatient;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
 import org.myotrack.scoring.ScoredVisit;
+import org.myotrack.refractory.RuleConfig;
+import org.myotrack.scoring.ResponseCriteria;
 import org.myotrack.scoring.Trajectory;
 import org.myotrack.scoring.TrajectoryPoint;
 import org.myotrack.visit.VisitRequest;
@@ -63,6 +65,6 @@ public class TrajectoryScoringBenchmark {
 
     @Benchmark
     public List<TrajectoryPoint> scoreFortyVisitTrajectory() {
-        return Trajectory.score(visits, 0, false);
+        return Trajectory.score(visits, 0, ResponseCriteria.ADULT, RuleConfig.defaults().riseFromZero());
     }
 }

@@ -54,7 +54,7 @@ public class PatientChartSource {
         PatientRecord record = loader.load(List.of(patient.id)).get(patient.id);
         Evaluation evaluation = RefractoryRules.evaluate(record, flags.rules());
         List<TrajectoryPoint> trajectory = record.visits().isEmpty() ? List.of()
-                : Trajectory.score(record.visits(), 0, record.juvenile());
+                : Trajectory.score(record.visits(), 0, record.responseCriteria(), flags.rules().riseFromZero());
         return new Snapshot(patient, record, evaluation, trajectory);
     }
 

@@ -13,10 +13,12 @@ import org.myotrack.chart.SwimmerLane;
 import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.LatestSerology;
+import org.myotrack.refractory.FlagService;
 import org.myotrack.refractory.PatientFlagState;
 import org.myotrack.refractory.PatientRecord;
 import org.myotrack.refractory.PatientRecordLoader;
 import org.myotrack.refractory.PatientRecordLoader.PatientVisits;
+import org.myotrack.scoring.RiseFromZero;
 import org.myotrack.scoring.Trajectory;
 import org.myotrack.scoring.TrajectoryPoint;
 import org.myotrack.therapy.TherapyPeriod;
@@ -54,6 +56,9 @@ public class CohortChartService {
     PatientRecordLoader loader;
 
     @Inject
+    FlagService flags;
+
+    @Inject
     EntityManager em;
 
     public byte[] chart(String name, CohortCriteria criteria, int width, int height) {
@@ -69,6 +74,7 @@ public class CohortChartService {
     /** Patients per response category (latest visit of each 6-month bin, TIS against the first visit) by months since diagnosis. */
     List<ResponseShare> responseOverTime(CohortCriteria criteria) {
         Map<Integer, Map<String, Integer>> counts = new TreeMap<>();
+        RiseFromZero riseFromZero = flags.rules().riseFromZero();
         // Only the visits are read: the chart scores trajectories and needs no serology, therapy or investigation.
         forEachBatchOfIds(criteria, ids -> {
             for (PatientVisits record : loader.loadVisits(ids).values()) {
@@ -77,7 +83,7 @@ public class CohortChartService {
                 }
                 LocalDate start = record.diagnosisDate() != null ? record.diagnosisDate() : record.visits().get(0).date();
                 Map<Integer, String> latestPerBin = new TreeMap<>();
-                for (TrajectoryPoint point : Trajectory.score(record.visits(), 0, record.juvenile())) {
+                for (TrajectoryPoint point : Trajectory.score(record.visits(), 0, record.responseCriteria(), riseFromZero)) {
                     if (point.improvement() != null) {
                         long months = Math.max(0, ChronoUnit.MONTHS.between(start, point.visit().date()));
                         latestPerBin.put((int) (months / MONTHS_PER_BIN) * MONTHS_PER_BIN, point.improvement().response().name());

@@ -105,78 +105,124 @@ public interface MyoTrackConfig {
         int maxTracked();
     }
 
-    /** Thresholds of the registry's clinical rules (clinical.md §6), all "registry rules" kept out of code. */
+    /** Thresholds of the registry's clinical rules (clinical.md §6, clinical-v2.md R1–R10), kept out of code. */
     Rules rules();
 
-    /** Registry rule thresholds with the defaults of clinical.md §6; changing any changes the reported rules version. */
+    /**
+     * Rule thresholds with the defaults of clinical-v2.md; changing any changes the reported rules version. Each says
+     * whether its number is published or a registry choice.
+     */
     interface Rules {
 
-        /** Weeks a drug or a glucocorticoid + immunosuppressant combination must be taken to be an adequate trial. */
+        /** Weeks a drug or a glucocorticoid + immunosuppressant combination must be taken to be an adequate trial (published: German S2k, 3 months). */
         @WithDefault("12")
         int adequateTrialWeeks();
 
-        /** Prednisone-equivalent mg/day above which a long glucocorticoid course counts as dependence. */
+        /** Prednisone-equivalent mg/day above which a long glucocorticoid course counts as dependence (published: German S2k Cushing threshold). */
         @WithDefault("7.5")
         double dependenceDoseMg();
 
-        /** Months into a continuous glucocorticoid course from which the dependence dose counts. */
+        /** Months into a continuous glucocorticoid course from which the dependence dose counts (registry choice). */
         @WithDefault("6")
         int dependenceMonths();
 
-        /** Longest gap in days that does not break a continuous therapy course. */
+        /** Longest gap in days that does not break a continuous therapy course (registry choice). */
         @WithDefault("30")
         int courseGapDays();
 
-        /** MMT-8 at or below this fraction of its maximum is weak enough for active disease (125/150). */
+        /** R1a: MMT-8 at or below this fraction of its maximum is weak enough for active disease in adults (published: RIM, 125/150). */
         @WithDefault("0.8333333333333334")
         double activeMmt8FractionOfMax();
 
-        /** A physician, patient or extramuscular global (cm) at or above this is abnormal. */
+        /** MMT-8 below this fraction of its maximum is weak (published: ProDERM, 142/150). */
+        @WithDefault("0.9466666666666667")
+        double weakMmt8FractionOfMax();
+
+        /** Without MMT-8, CMAS below this is weak (registry choice: PRINTO clinically-inactive threshold, Lazarevic 2013). */
+        @WithDefault("48")
+        int weakCmas();
+
+        /** A physician, patient or extramuscular global (cm) at or above this is abnormal (RIM; to be checked against Oddis 2013 Table 1). */
         @WithDefault("2")
         double activeGlobalCm();
 
-        /** An enzyme above this multiple of its ULN is abnormal. */
+        /** A muscle enzyme (CK, aldolase, LDH) above this multiple of its ULN is abnormal (RIM; to be checked against Oddis 2013 Table 1). */
         @WithDefault("1.5")
         double activeEnzymeTimesUln();
 
-        /** HAQ at or above this is abnormal. */
+        /** HAQ/CHAQ at or above this is abnormal (RIM; to be checked against Oddis 2013 Table 1). */
         @WithDefault("0.25")
         double activeHaq();
 
-        /** Days before a regimen began within which a visit can be its baseline. */
+        /** R1b: CDASI activity at or above this is moderate-to-severe skin disease (registry choice: Anyanwu 2015, ≤ 14 mild). */
+        @WithDefault("15")
+        int skinCdasiActivity();
+
+        /** R2b: least rise (cm) of a VAS global from 0 that counts as worse (registry choice). */
+        @WithDefault("1.0")
+        double riseFromZeroCm();
+
+        /** R2b: least rise of the HAQ/CHAQ from 0 that counts as worse (registry choice). */
+        @WithDefault("0.25")
+        double riseFromZeroHaq();
+
+        /** Days before a regimen began within which a visit can be its baseline (registry choice). */
         @WithDefault("30")
         int regimenBaselineDaysBefore();
 
-        /** Days after a regimen began within which a visit can be its baseline. */
+        /** Days after a regimen began within which a visit can be its baseline (registry choice). */
         @WithDefault("14")
         int regimenBaselineDaysAfter();
 
-        /** WEAKNESS_WITHOUT_ACTIVITY compares with the latest visit at least this many months earlier. */
+        /** R6: a body weight converts a dose per kg on a day at most this many days away (registry choice). */
+        @WithDefault("90")
+        int bodyWeightWindowDays();
+
+        /** R6: juvenile dependence threshold in mg/kg/day, as min(dependence dose, this × weight) (registry choice, to be confirmed by paediatrics). */
+        @WithDefault("0.2")
+        double juvenileDependenceMgPerKg();
+
+        /** R9a compares with the latest visit at least this many months earlier (registry choice). */
         @WithDefault("3")
         int weaknessLookbackMonths();
 
-        /** Prednisone-equivalent mg/day that, held long enough, suggests glucocorticoid myopathy. */
+        /** Prednisone-equivalent mg/day that, held long enough, suggests glucocorticoid myopathy (registry choice). */
         @WithDefault("20")
         double steroidMyopathyDoseMg();
 
-        /** Weeks at the myopathy dose that suggest glucocorticoid myopathy. */
+        /** Weeks at the myopathy dose that suggest glucocorticoid myopathy (registry choice). */
         @WithDefault("4")
         int steroidMyopathyWeeks();
 
-        /** MMT-8 gain in percent of the first visit for ENZYMES_WITHOUT_WEAKNESS. */
+        /** R9b: strength gain in percent of the first visit (registry choice). */
         @WithDefault("10")
         double enzymesWithoutWeaknessGainPercent();
 
-        /** Onset age from which a refractory PM or seronegative IMNM prompts CONSIDER_IBM. */
+        /** R7 M1: symptom onset strictly after this age (published: ENMC 2011). */
         @WithDefault("45")
         int ibmOnsetAge();
+
+        /** R7 M2: disease duration strictly above this many months (published: ENMC 2011). */
+        @WithDefault("12")
+        int ibmDurationMonths();
+
+        /** R7 M3: every CK at most this multiple of its ULN (published: ENMC 2011). */
+        @WithDefault("15")
+        double ibmMaxCkTimesUln();
+
+        /** R7 S4: slow progression judged against the latest visit at least this many months earlier (registry choice). */
+        @WithDefault("12")
+        int ibmProgressionMonths();
 
         /** The thresholds as the plain-Java rules take them. */
         default org.myotrack.refractory.RuleConfig toRuleConfig() {
             return new org.myotrack.refractory.RuleConfig(adequateTrialWeeks(), dependenceDoseMg(), dependenceMonths(),
-                    courseGapDays(), activeMmt8FractionOfMax(), activeGlobalCm(), activeEnzymeTimesUln(), activeHaq(),
-                    regimenBaselineDaysBefore(), regimenBaselineDaysAfter(), weaknessLookbackMonths(),
-                    steroidMyopathyDoseMg(), steroidMyopathyWeeks(), enzymesWithoutWeaknessGainPercent(), ibmOnsetAge());
+                    courseGapDays(), activeMmt8FractionOfMax(), weakMmt8FractionOfMax(), weakCmas(), activeGlobalCm(),
+                    activeEnzymeTimesUln(), activeHaq(), skinCdasiActivity(), riseFromZeroCm(), riseFromZeroHaq(),
+                    regimenBaselineDaysBefore(), regimenBaselineDaysAfter(), bodyWeightWindowDays(),
+                    juvenileDependenceMgPerKg(), weaknessLookbackMonths(), steroidMyopathyDoseMg(),
+                    steroidMyopathyWeeks(), enzymesWithoutWeaknessGainPercent(), ibmOnsetAge(), ibmDurationMonths(),
+                    ibmMaxCkTimesUln(), ibmProgressionMonths());
         }
     }
 }

@@ -22,6 +22,22 @@ public enum Diagnosis {
     JM_OTHER,
     UNCLASSIFIED;
 
+    /** The subgroup as a physician names it. */
+    public String label() {
+        return switch (this) {
+            case DM -> "dermatomyositis";
+            case JDM -> "juvenile dermatomyositis";
+            case CADM -> "clinically amyopathic dermatomyositis";
+            case PM -> "polymyositis";
+            case IMNM -> "immune-mediated necrotising myopathy";
+            case IBM -> "inclusion body myositis";
+            case ASYS -> "anti-synthetase syndrome";
+            case OVERLAP -> "overlap myositis";
+            case JM_OTHER -> "juvenile myositis other than JDM";
+            case UNCLASSIFIED -> "unclassified myositis";
+        };
+    }
+
     /** Whether the subgroup is by definition one of juvenile onset. */
     public boolean isJuvenileSubgroup() {
         return this == JDM || this == JM_OTHER;

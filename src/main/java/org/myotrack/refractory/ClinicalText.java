@@ -1,11 +1,13 @@
 package org.myotrack.refractory;
 
 import org.myotrack.investigation.Finding;
+import org.myotrack.patient.Diagnosis;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
 import org.myotrack.scoring.ScoredVisit;
 import org.myotrack.therapy.Drug;
 import org.myotrack.therapy.TherapyPeriod;
+import org.myotrack.visit.EnzymeTest;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -62,11 +64,39 @@ final class ClinicalText {
     }
 
     static String visit(ScoredVisit visit) {
-        return visit.date() + ": " + measures(visit.measures());
+        String cdasi = visit.signs().cdasiActivity() == null ? "" : ", CDASI activity " + visit.signs().cdasiActivity();
+        return visit.date() + ": " + measures(visit.measures()) + cdasi;
     }
 
+    /** The visit by its date and values; a raised AST or ALT with a normal CK is pointed out (R4). */
     static Evidence visitEvidence(ScoredVisit visit, String role) {
-        return new Evidence("visit", visit.id(), role + ", " + visit(visit));
+        String detail = role + ", " + visit(visit);
+        if (liverEnzymesRaisedWithNormalCk(visit.measures())) {
+            detail += "; AST/ALT raised with normal CK: consider methotrexate hepatotoxicity";
+        }
+        return new Evidence("visit", visit.id(), detail);
+    }
+
+    /** R4: AST or ALT above its upper limit while every CK measured at the visit is within it. */
+    static boolean liverEnzymesRaisedWithNormalCk(CoreSetMeasures m) {
+        boolean liverRaised = false;
+        boolean ckMeasured = false;
+        for (EnzymeLevel enzyme : m.enzymes()) {
+            if ((enzyme.test() == EnzymeTest.AST || enzyme.test() == EnzymeTest.ALT) && enzyme.value() > enzyme.uln()) {
+                liverRaised = true;
+            }
+            if (enzyme.test() == EnzymeTest.CK) {
+                if (enzyme.value() > enzyme.uln()) {
+                    return false;
+                }
+                ckMeasured = true;
+            }
+        }
+        return liverRaised && ckMeasured;
+    }
+
+    static String diagnosis(Diagnosis diagnosis) {
+        return diagnosis.label();
     }
 
     static String drugName(TherapyPeriod therapy) {

@@ -1,6 +1,7 @@
 package org.myotrack.refractory;
 
 import org.myotrack.scoring.CoreSetMeasures;
+import org.myotrack.scoring.RiseFromZero;
 import org.myotrack.scoring.ScoreComponent;
 import org.myotrack.scoring.ScoredVisit;
 import org.myotrack.scoring.Worsening;
@@ -14,8 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code CONFIRMED_WORSENING} (clinical.md §5–§6): visits k and k+1 both meet the IMACS definition of worsening
- * against visit k−1, the literal reading of §5; {@code since} is the date of visit k+1 of the first such pair.
+ * {@code CONFIRMED_WORSENING} (R2a, clinical-v2.md; ProDERM "confirmed deterioration"): two consecutive visits both
+ * meet the IMACS definition of worsening against the baseline (the first visit), which catches a slow decline; or
+ * both meet it against the visit before the first of them (the v1 route, kept for a relapse after improvement).
+ * {@code since} is the date of the second visit of the first such pair. A measure that was 0 counts as worse only by
+ * the rise of R2b.
  */
 final class ConfirmedWorseningRule {
 
@@ -26,28 +30,40 @@ final class ConfirmedWorseningRule {
 
     static Optional<Flag> evaluate(PatientTimeline timeline) {
         List<ScoredVisit> visits = timeline.visits();
-        for (int k = 1; k + 1 < visits.size(); k++) {
-            ScoredVisit before = visits.get(k - 1);
-            WorseningResult first = Worsening.assess(before.measures(), visits.get(k).measures());
-            if (!first.met()) {
-                continue;
+        RiseFromZero riseFromZero = timeline.config().riseFromZero();
+        ScoredVisit baseline = visits.get(0);
+        WorseningResult previousFromBaseline = null;
+        for (int k = 1; k < visits.size(); k++) {
+            ScoredVisit visit = visits.get(k);
+            WorseningResult fromBaseline = Worsening.assess(baseline.measures(), visit.measures(), riseFromZero);
+            if (previousFromBaseline != null && previousFromBaseline.met() && fromBaseline.met()) {
+                return Optional.of(flag(baseline, "at the baseline visit of", visits.get(k - 1), previousFromBaseline, visit,
+                        fromBaseline));
             }
-            WorseningResult second = Worsening.assess(before.measures(), visits.get(k + 1).measures());
-            if (second.met()) {
-                return Optional.of(flag(before, visits.get(k), first, visits.get(k + 1), second));
+            if (k >= 2) {
+                ScoredVisit before = visits.get(k - 2);
+                WorseningResult first = Worsening.assess(before.measures(), visits.get(k - 1).measures(), riseFromZero);
+                if (first.met()) {
+                    WorseningResult second = Worsening.assess(before.measures(), visit.measures(), riseFromZero);
+                    if (second.met()) {
+                        return Optional.of(flag(before, "", visits.get(k - 1), first, visit, second));
+                    }
+                }
             }
+            previousFromBaseline = fromBaseline;
         }
         return Optional.empty();
     }
 
-    private static Flag flag(ScoredVisit before, ScoredVisit first, WorseningResult firstResult, ScoredVisit second,
-                             WorseningResult secondResult) {
-        String message = "Worse than on " + before.date() + " at two consecutive visits (" + first.date() + ": "
+    private static Flag flag(ScoredVisit before, String whatBefore, ScoredVisit first, WorseningResult firstResult,
+                             ScoredVisit second, WorseningResult secondResult) {
+        String reference = whatBefore.isEmpty() ? "on " + before.date() : whatBefore + " " + before.date();
+        String message = "Worse than " + reference + " at two consecutive visits (" + first.date() + ": "
                 + changes(before.measures(), first.measures(), firstResult) + "; " + second.date() + ": "
                 + changes(before.measures(), second.measures(), secondResult)
                 + "): look for the cause of the flare and review the treatment.";
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(ClinicalText.visitEvidence(before, "Compared with"));
+        evidence.add(ClinicalText.visitEvidence(before, whatBefore.isEmpty() ? "Compared with" : "Baseline, compared with"));
         evidence.add(new Evidence("visit", first.id(), "Worse, " + first.date() + ": "
                 + changes(before.measures(), first.measures(), firstResult)));
         evidence.add(new Evidence("visit", second.id(), "Worse again, " + second.date() + ": "

@@ -98,6 +98,7 @@ record DrugCourse(Drug drug, LocalDate startDate, LocalDate lastDay, List<Therap
         String span = endDate == null ? " from " + startDate + ", ongoing"
                 : " from " + startDate + " to " + endDate + " (" + ClinicalText.weeksBetween(startDate, endDate) + " weeks)";
         String reason = stopReason == null ? "" : ", stopped for " + ClinicalText.words(stopReason.name());
-        return ClinicalText.drugName(lastEntry) + span + reason;
+        String dose = lastEntry.dose() == null ? "" : " " + lastEntry.doseLabel();
+        return ClinicalText.drugName(lastEntry) + dose + span + reason;
     }
 }

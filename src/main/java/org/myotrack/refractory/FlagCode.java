@@ -1,6 +1,6 @@
 package org.myotrack.refractory;
 
-/** The registry's refractory flags and work-up prompts (clinical.md §6). */
+/** The registry's refractory flags and work-up prompts (clinical.md §6, clinical-v2.md R7–R10). */
 public enum FlagCode {
     INADEQUATE_RESPONSE(Kind.REFRACTORY),
     GLUCOCORTICOID_DEPENDENCE(Kind.REFRACTORY),
@@ -9,7 +9,8 @@ public enum FlagCode {
     WEAKNESS_WITHOUT_ACTIVITY(Kind.PROMPT),
     ENZYMES_WITHOUT_WEAKNESS(Kind.PROMPT),
     REEVALUATE_DIAGNOSIS(Kind.PROMPT),
-    CONSIDER_IBM(Kind.PROMPT);
+    CONSIDER_IBM(Kind.PROMPT),
+    STATIN_EXPOSED_HMGCR(Kind.PROMPT);
 
     /** What a flag says about the patient. */
     public enum Kind {
@@ -25,6 +26,21 @@ public enum FlagCode {
 
     FlagCode(Kind kind) {
         this.kind = kind;
+    }
+
+    /** The flag as a physician reads it on a page or in a report. */
+    public String label() {
+        return switch (this) {
+            case INADEQUATE_RESPONSE -> "Inadequate response";
+            case GLUCOCORTICOID_DEPENDENCE -> "Glucocorticoid dependence";
+            case MULTIPLE_AGENT_FAILURE -> "Multiple agent failure";
+            case CONFIRMED_WORSENING -> "Confirmed worsening";
+            case WEAKNESS_WITHOUT_ACTIVITY -> "Weakness without activity";
+            case ENZYMES_WITHOUT_WEAKNESS -> "Raised CK without weakness";
+            case REEVALUATE_DIAGNOSIS -> "Re-evaluate the diagnosis";
+            case CONSIDER_IBM -> "Consider inclusion body myositis";
+            case STATIN_EXPOSED_HMGCR -> "Anti-HMGCR with statin exposure";
+        };
     }
 
     public Kind kind() {

@@ -87,7 +87,7 @@ public class FlagService {
         PatientRecord record = loader.load(List.of(patientId)).get(patientId);
         Evaluation evaluation = RefractoryRules.evaluate(record, rules());
         return new FlagsView(patientId, evaluation.rulesVersion(), evaluation.refractory(),
-                evaluation.flags().stream().map(FlagView::of).toList());
+                evaluation.flags().stream().map(FlagView::of).toList(), evaluation.toRecord());
     }
 
     /**
@@ -363,6 +363,7 @@ public class FlagService {
         if (visits.size() < 2) {
             return null;
         }
-        return TotalImprovementScore.score(visits.get(0).measures(), visits.get(visits.size() - 1).measures(), record.juvenile());
+        return TotalImprovementScore.score(visits.get(0).measures(), visits.get(visits.size() - 1).measures(),
+                record.responseCriteria());
     }
 }

@@ -3,6 +3,7 @@ package org.myotrack.refractory;
 import org.myotrack.scoring.ComponentScore;
 import org.myotrack.scoring.RegimenBaseline;
 import org.myotrack.scoring.ResponseCategory;
+import org.myotrack.scoring.ResponseCriteria;
 import org.myotrack.scoring.ScoreComponent;
 import org.myotrack.scoring.ScoredVisit;
 import org.myotrack.scoring.TotalImprovementScore;
@@ -14,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code INADEQUATE_RESPONSE} (clinical.md §6): a glucocorticoid with a conventional immunosuppressant has had an
- * adequate trial, and the latest visit on or after its completion is still active, or its Total Improvement Score
- * against the combination's regimen baseline is below minimal.
+ * {@code INADEQUATE_RESPONSE} (clinical.md §6, R3): a glucocorticoid with a conventional immunosuppressant has had an
+ * adequate trial, and the latest visit on or after its completion is still active (R1), or its Total Improvement
+ * Score against the combination's regimen baseline is below minimal. The score route applies only when the regimen
+ * baseline was itself active and the subgroup's TIS is validated (R3, R5): a small score against a baseline in
+ * near-remission is a floor effect, not a failure (Aggarwal 2017; Rider 2017 derived the TIS in active disease).
  *
  * <p>Sticky: the rule is replayed at each visit in date order, that visit being the latest, and {@code since} is the
  * first visit at which it held. A baseline that is the judged visit itself measures nothing, so the activity test
@@ -37,6 +40,7 @@ final class InadequateResponseRule {
         }
         List<ScoredVisit> visits = timeline.visits();
         RuleConfig config = timeline.config();
+        ResponseCriteria criteria = timeline.record().responseCriteria();
         int[] baselines = new int[adequate.size()];
         for (int c = 0; c < adequate.size(); c++) {
             baselines[c] = RegimenBaseline.visitFor(visits, adequate.get(c).begin(), config.regimenBaselineDaysBefore(),
@@ -54,11 +58,12 @@ final class InadequateResponseRule {
                     return Optional.of(activeFlag(timeline, combination, visit, baselineBefore(visits, baselines[c], k)));
                 }
                 ScoredVisit baseline = baselineBefore(visits, baselines[c], k);
-                if (baseline != null) {
+                // R3: the score route only from an active regimen baseline, in a subgroup where the TIS is validated.
+                if (baseline != null && timeline.activeAt(baselines[c]) && criteria.validated()) {
                     TotalImprovementScoreResult score = TotalImprovementScore.score(baseline.measures(), visit.measures(),
-                            timeline.record().juvenile());
-                    if (belowMinimal(score, timeline.record().juvenile())) {
-                        return Optional.of(scoreFlag(combination, visit, baseline, score));
+                            criteria);
+                    if (belowMinimal(score, criteria)) {
+                        return Optional.of(scoreFlag(timeline, combination, visit, baseline, score));
                     }
                 }
             }
@@ -71,7 +76,7 @@ final class InadequateResponseRule {
         return baselineIndex >= 0 && baselineIndex < k ? visits.get(baselineIndex) : null;
     }
 
-    static boolean belowMinimal(TotalImprovementScoreResult score, boolean juvenile) {
+    static boolean belowMinimal(TotalImprovementScoreResult score, ResponseCriteria criteria) {
         if (score.complete()) {
             return score.response() == ResponseCategory.NONE;
         }
@@ -81,33 +86,34 @@ final class InadequateResponseRule {
                 upperBound += TotalImprovementScore.points(component.getKey(), Double.POSITIVE_INFINITY);
             }
         }
-        return TotalImprovementScore.category(upperBound, juvenile) == ResponseCategory.NONE;
+        return TotalImprovementScore.category(upperBound, criteria) == ResponseCategory.NONE;
     }
 
     private static Flag activeFlag(PatientTimeline timeline, Combination combination, ScoredVisit visit,
                                    ScoredVisit baseline) {
-        String message = "Still active " + ClinicalText.weeksBetween(combination.begin(), visit.date())
+        String finding = "Still active " + ClinicalText.weeksBetween(combination.begin(), visit.date())
                 + " weeks after starting " + combination.regimen() + " ("
-                + ActivityTest.describeActivity(visit.measures(), timeline.config()) + " on " + visit.date()
-                + "): consider second-line therapy, and check adherence and the diagnosis.";
+                + ActivityTest.describeActivity(visit, timeline.record(), timeline.config()) + " on " + visit.date()
+                + "); check adherence.";
         List<Evidence> evidence = combinationEvidence(combination);
         if (baseline != null) {
             evidence.add(ClinicalText.visitEvidence(baseline, "Regimen baseline"));
         }
         evidence.add(ClinicalText.visitEvidence(visit, "Still active"));
-        return new Flag(FlagCode.INADEQUATE_RESPONSE, visit.date(), message, List.copyOf(evidence), REFERENCE);
+        return Flag.refractory(FlagCode.INADEQUATE_RESPONSE, visit.date(), finding, evidence, REFERENCE);
     }
 
-    private static Flag scoreFlag(Combination combination, ScoredVisit visit, ScoredVisit baseline,
-                                  TotalImprovementScoreResult score) {
+    private static Flag scoreFlag(PatientTimeline timeline, Combination combination, ScoredVisit visit,
+                                  ScoredVisit baseline, TotalImprovementScoreResult score) {
         String tis = "TIS " + ClinicalText.number(score.tis()) + (score.complete() ? "" : " with measures missing");
-        String message = "Less than minimal improvement " + ClinicalText.weeksBetween(combination.begin(), visit.date())
+        String finding = "Less than minimal improvement " + ClinicalText.weeksBetween(combination.begin(), visit.date())
                 + " weeks after starting " + combination.regimen() + " (" + tis + " on " + visit.date()
-                + " against " + baseline.date() + "): consider second-line therapy, and check adherence and the diagnosis.";
+                + " against the active regimen baseline of " + baseline.date() + "); check adherence.";
         List<Evidence> evidence = combinationEvidence(combination);
-        evidence.add(ClinicalText.visitEvidence(baseline, "Regimen baseline"));
+        evidence.add(ClinicalText.visitEvidence(baseline, "Regimen baseline, active ("
+                + ActivityTest.describeActivity(baseline, timeline.record(), timeline.config()) + ")"));
         evidence.add(ClinicalText.visitEvidence(visit, tis + " (" + ClinicalText.words(score.response().name()) + ")"));
-        return new Flag(FlagCode.INADEQUATE_RESPONSE, visit.date(), message, List.copyOf(evidence), REFERENCE);
+        return Flag.refractory(FlagCode.INADEQUATE_RESPONSE, visit.date(), finding, evidence, REFERENCE);
     }
 
     private static List<Evidence> combinationEvidence(Combination combination) {

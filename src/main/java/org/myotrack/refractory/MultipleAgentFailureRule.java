@@ -49,17 +49,17 @@ final class MultipleAgentFailureRule {
     }
 
     private static Flag conventionalFlag(List<DrugCourse> failures) {
-        String message = "Conventional immunosuppressants failed after adequate trials ("
-                + String.join("; ", failures.stream().map(DrugCourse::describe).toList())
-                + "): consider third-line therapy such as rituximab, and check adherence and the diagnosis.";
+        String finding = "Conventional immunosuppressants failed after adequate trials ("
+                + String.join("; ", failures.stream().map(DrugCourse::describe).toList()) + "); check adherence.";
         DrugCourse last = failures.get(failures.size() - 1);
-        return new Flag(FlagCode.MULTIPLE_AGENT_FAILURE, last.endDate(), message, evidence(failures), REFERENCE);
+        return Flag.refractory(FlagCode.MULTIPLE_AGENT_FAILURE, last.endDate(), finding, evidence(failures), REFERENCE);
     }
 
     private static Flag thirdLineFlag(DrugCourse failure) {
-        String message = "A third-line agent failed after an adequate trial (" + failure.describe()
-                + "): discuss further options with a myositis centre and check the diagnosis.";
-        return new Flag(FlagCode.MULTIPLE_AGENT_FAILURE, failure.endDate(), message, evidence(List.of(failure)), REFERENCE);
+        String finding = "A third-line agent failed after an adequate trial (" + failure.describe()
+                + "); discuss further options with a myositis centre.";
+        return Flag.refractory(FlagCode.MULTIPLE_AGENT_FAILURE, failure.endDate(), finding, evidence(List.of(failure)),
+                REFERENCE);
     }
 
     private static List<Evidence> evidence(List<DrugCourse> failures) {

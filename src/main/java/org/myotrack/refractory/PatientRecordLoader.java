@@ -11,9 +11,12 @@ import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.patient.LatestSerology;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
+import org.myotrack.scoring.ResponseCriteria;
 import org.myotrack.scoring.ScoredVisit;
+import org.myotrack.scoring.VisitSigns;
 import org.myotrack.therapy.DoseUnit;
 import org.myotrack.therapy.Drug;
 import org.myotrack.therapy.Frequency;
@@ -27,7 +30,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -77,14 +79,15 @@ public class PatientRecordLoader {
         Map<Long, PatientRecord> records = new LinkedHashMap<>();
         for (Patient patient : patients.values()) {
             patient.investigations.sort(Comparator.comparing(InvestigationRecord::date).thenComparing(InvestigationRecord::id));
-            records.put(patient.id, new PatientRecord(patient.id, patient.diagnosis, patient.juvenile, patient.onsetAge,
+            records.put(patient.id, new PatientRecord(patient.id, patient.diagnosis, patient.juvenile, patient.birthDate,
+                    patient.onsetDate, patient.diagnosisDate, patient.statinExposure, patient.statinStartDate,
                     patient.antibodies(), patient.visits, patient.therapies, patient.investigations));
         }
         return records;
     }
 
     /**
-     * Only the scored visits of the given patients, with what scoring them needs (juvenile or adult, the date of
+     * Only the scored visits of the given patients, with what scoring them needs (the response thresholds, the date of
      * diagnosis), keyed and ordered by patient id: for work over many patients that scores trajectories and reads
      * nothing else, such as the cohort's response chart. Two queries per group of ids, where {@link #load} reads
      * serology, therapies and investigations too.
@@ -101,14 +104,16 @@ public class PatientRecordLoader {
             }
             Map<Long, PatientVisits> visits = new LinkedHashMap<>();
             for (Patient patient : patients.values()) {
-                visits.put(patient.id, new PatientVisits(patient.id, patient.juvenile, patient.diagnosisDate, patient.visits));
+                visits.put(patient.id, new PatientVisits(patient.id, ResponseCriteria.of(patient.diagnosis, patient.juvenile),
+                        patient.diagnosisDate, patient.visits));
             }
             return visits;
         });
     }
 
-    /** A patient's scored visits in date order, for {@link #loadVisits}. */
-    public record PatientVisits(long patientId, boolean juvenile, LocalDate diagnosisDate, List<ScoredVisit> visits) {
+    /** A patient's scored visits in date order, for {@link #loadVisits}, with the response thresholds of the subgroup. */
+    public record PatientVisits(long patientId, ResponseCriteria responseCriteria, LocalDate diagnosisDate,
+                                List<ScoredVisit> visits) {
         public PatientVisits {
             visits = List.copyOf(visits);
         }
@@ -119,19 +124,26 @@ public class PatientRecordLoader {
         final long id;
         final Diagnosis diagnosis;
         final boolean juvenile;
-        final Integer onsetAge;
+        final LocalDate birthDate;
+        final LocalDate onsetDate;
         final LocalDate diagnosisDate;
+        final StatinExposure statinExposure;
+        final LocalDate statinStartDate;
         final LatestSerology serology = new LatestSerology();
         final List<ScoredVisit> visits = new ArrayList<>();
         final List<TherapyPeriod> therapies = new ArrayList<>();
         final List<InvestigationRecord> investigations = new ArrayList<>();
 
-        Patient(long id, Diagnosis diagnosis, boolean juvenile, Integer onsetAge, LocalDate diagnosisDate) {
+        Patient(long id, Diagnosis diagnosis, boolean juvenile, LocalDate birthDate, LocalDate onsetDate,
+                LocalDate diagnosisDate, StatinExposure statinExposure, LocalDate statinStartDate) {
             this.id = id;
             this.diagnosis = diagnosis;
             this.juvenile = juvenile;
-            this.onsetAge = onsetAge;
+            this.birthDate = birthDate;
+            this.onsetDate = onsetDate;
             this.diagnosisDate = diagnosisDate;
+            this.statinExposure = statinExposure;
+            this.statinStartDate = statinStartDate;
         }
 
         Map<Antibody, AntibodyResult> antibodies() {
@@ -167,17 +179,11 @@ public class PatientRecordLoader {
     }
 
     private static void readPatients(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
-        query(connection, "SELECT id, diagnosis, juvenile, birth_date, onset_date, diagnosis_date FROM patients WHERE "
-                + IdGroups.condition("id", group) + " ORDER BY id", group, row -> {
+        query(connection, "SELECT id, diagnosis, juvenile, birth_date, onset_date, diagnosis_date, statin_exposure,"
+                + " statin_start_date FROM patients WHERE " + IdGroups.condition("id", group) + " ORDER BY id", group, row -> {
             long id = row.getLong(1);
-            LocalDate birth = date(row, 4);
-            LocalDate diagnosed = date(row, 6);
-            LocalDate onset = date(row, 5);
-            if (onset == null) {
-                onset = diagnosed;
-            }
-            Integer onsetAge = onset == null ? null : Period.between(birth, onset).getYears();
-            patients.put(id, new Patient(id, Diagnosis.valueOf(row.getString(2)), row.getBoolean(3), onsetAge, diagnosed));
+            patients.put(id, new Patient(id, Diagnosis.valueOf(row.getString(2)), row.getBoolean(3), date(row, 4),
+                    date(row, 5), date(row, 6), StatinExposure.valueOf(row.getString(7)), date(row, 8)));
         });
     }
 
@@ -202,7 +208,8 @@ public class PatientRecordLoader {
 
     private static final String VISITS = "SELECT v.patient_id, v.id, v.visit_date, v.physician_global_activity,"
             + " v.patient_global_activity, v.mmt8, v.mmt8_max, v.cmas, v.haq, v.extramuscular_activity, e.test,"
-            + " e.test_value, e.uln FROM visits v LEFT JOIN enzyme_results e ON e.visit_id = v.id WHERE ";
+            + " e.test_value, e.uln, v.body_weight_kg, v.cdasi_activity, v.dysphagia, v.finger_flexor_weakness,"
+            + " v.quadriceps_weakness FROM visits v LEFT JOIN enzyme_results e ON e.visit_id = v.id WHERE ";
     private static final String VISITS_ORDER = " AND v.deleted_at IS NULL ORDER BY v.patient_id, v.visit_date, v.id, e.test";
 
     /**
@@ -230,6 +237,7 @@ public class PatientRecordLoader {
         private long visitId = -1;
         private LocalDate date;
         private Object[] measures;
+        private VisitSigns signs;
         private final List<EnzymeLevel> enzymes = new ArrayList<>();
 
         /** {@code visitsOf} gives the list a patient's visits go on, null to skip them; {@code wanted} picks visits. */
@@ -247,6 +255,7 @@ public class PatientRecordLoader {
                 date = date(row, 3);
                 measures = new Object[] {decimal(row, 4), decimal(row, 5), integer(row, 6), integer(row, 7),
                         integer(row, 8), decimal(row, 9), decimal(row, 10)};
+                signs = new VisitSigns(decimal(row, 14), integer(row, 15), bool(row, 16), bool(row, 17), bool(row, 18));
             }
             String test = row.getString(11);
             if (test != null) {
@@ -258,7 +267,7 @@ public class PatientRecordLoader {
             if (visitId >= 0 && patientVisits != null) {
                 patientVisits.add(new ScoredVisit(visitId, date, new CoreSetMeasures((Double) measures[0],
                         (Double) measures[1], (Integer) measures[2], (Integer) measures[3], (Integer) measures[4],
-                        (Double) measures[5], (Double) measures[6], List.copyOf(enzymes))));
+                        (Double) measures[5], (Double) measures[6], List.copyOf(enzymes)), signs));
             }
             enzymes.clear();
             visitId = -1;
@@ -316,8 +325,7 @@ public class PatientRecordLoader {
         List<TherapyPeriod> allTherapies = new ArrayList<>(record.therapies());
         allTherapies.addAll(therapies);
         allTherapies.sort(Comparator.comparing(TherapyPeriod::startDate).thenComparingLong(TherapyPeriod::id));
-        return new PatientRecord(record.patientId(), record.diagnosis(), record.juvenile(), record.onsetAge(),
-                record.antibodies(), allVisits, allTherapies, record.investigations());
+        return record.with(allVisits, allTherapies);
     }
 
     private static void readInvestigations(Connection connection, List<Long> group, Map<Long, Patient> patients) throws SQLException {
@@ -359,6 +367,11 @@ public class PatientRecordLoader {
 
     private static Double decimal(ResultSet row, int column) throws SQLException {
         double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Boolean bool(ResultSet row, int column) throws SQLException {
+        boolean value = row.getBoolean(column);
         return row.wasNull() ? null : value;
     }
 

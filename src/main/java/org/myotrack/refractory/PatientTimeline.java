@@ -5,15 +5,18 @@ import org.myotrack.therapy.Drug;
 import org.myotrack.therapy.DrugClass;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the rules read of one record, derived once per evaluation: the evaluation date (the latest visit), activity
  * at every visit, the glucocorticoid courses, the courses of immunosuppressants and third-line agents, and the
- * glucocorticoid + immunosuppressant combinations. Therapies starting after the evaluation date are ignored and
- * ongoing ones count as taken until it (clinical.md §6).
+ * glucocorticoid + immunosuppressant combinations, and the body weights that convert doses per kilogram. Therapies
+ * starting after the evaluation date are ignored and ongoing ones count as taken until it (clinical.md §6). The rules
+ * note here what the physician should record for them to judge what they could not.
  */
 final class PatientTimeline {
 
@@ -25,9 +28,11 @@ final class PatientTimeline {
     private final RuleConfig config;
     private final LocalDate evaluationDate;
     private final boolean[] active;
+    private final BodyWeights weights;
     private final List<GlucocorticoidCourse> glucocorticoidCourses;
     private final List<DrugCourse> agentCourses;
     private final List<Combination> combinations;
+    private final List<String> toRecord = new ArrayList<>();
 
     PatientTimeline(PatientRecord record, RuleConfig config) {
         this.record = record;
@@ -36,9 +41,11 @@ final class PatientTimeline {
         List<ScoredVisit> visits = record.visits();
         this.active = new boolean[visits.size()];
         for (int k = 0; k < active.length; k++) {
-            active[k] = ActivityTest.isActive(visits.get(k).measures(), config);
+            active[k] = ActivityTest.isActive(visits.get(k), record, config);
         }
-        this.glucocorticoidCourses = GlucocorticoidCourse.join(record.therapies(), evaluationDate, config.courseGapDays());
+        this.weights = new BodyWeights(visits, config.bodyWeightWindowDays());
+        this.glucocorticoidCourses = GlucocorticoidCourse.join(record.therapies(), evaluationDate,
+                config.courseGapDays(), weights);
         this.agentCourses = DrugCourse.of(record.therapies(),
                 drug -> isConventionalImmunosuppressant(drug) || THIRD_LINE.contains(drug),
                 evaluationDate, config.courseGapDays());
@@ -72,6 +79,26 @@ final class PatientTimeline {
 
     boolean activeAt(int visitIndex) {
         return active[visitIndex];
+    }
+
+    BodyWeights weights() {
+        return weights;
+    }
+
+    /** The visit on {@code date} that recorded a body weight, for evidence that names where a weight came from. */
+    Optional<ScoredVisit> visitWeighedOn(LocalDate date) {
+        return visits().stream().filter(v -> v.date().equals(date) && v.signs().bodyWeightKg() != null).reduce((a, b) -> b);
+    }
+
+    /** Notes what the physician should record for a rule to judge what it could not; each note once. */
+    void toRecord(String note) {
+        if (!toRecord.contains(note)) {
+            toRecord.add(note);
+        }
+    }
+
+    List<String> toRecord() {
+        return toRecord;
     }
 
     List<GlucocorticoidCourse> glucocorticoidCourses() {

@@ -2,9 +2,10 @@ package org.myotrack.refractory;
 
 import org.myotrack.investigation.Finding;
 import org.myotrack.investigation.InvestigationType;
-import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
+import org.myotrack.scoring.MuscleStrengthComparison;
 import org.myotrack.scoring.ScoredVisit;
+import org.myotrack.visit.EnzymeTest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,13 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code WEAKNESS_WITHOUT_ACTIVITY} (clinical.md §6; Lundberg, Arthritis Rheumatol 2021): judged at the latest visit.
- * MMT-8 is not higher than at the reference visit (the latest at least the lookback months earlier, on the same
- * scale), every enzyme at every visit from the reference to the latest is at most its upper limit, with at least
- * one enzyme measured (no enzyme is no evidence either way), and no MRI in that span shows oedema.
- *
- * <p>Our addition: the latest MMT-8 must be below its scale maximum, since a patient at full strength has no
- * weakness to explain.
+ * {@code WEAKNESS_WITHOUT_ACTIVITY} (R9a, clinical-v2.md; Lundberg, Arthritis Rheumatol 2021): judged at the latest
+ * visit. The latest visit is weak (MMT-8 below 142/150, or without MMT-8 CMAS below 48) and its strength is not higher
+ * than at the reference visit (the latest at least the lookback months earlier; MMT-8 on the same scale, else CMAS);
+ * CK and aldolase are at most their upper limit at every visit from the reference to the latest, with at least one
+ * of them measured (AST, ALT and LDH are ignored: R4); and no MRI in that span shows oedema.
  */
 final class WeaknessWithoutActivityPrompt {
 
@@ -42,26 +41,26 @@ final class WeaknessWithoutActivityPrompt {
             return Optional.empty();
         }
         ScoredVisit reference = visits.get(referenceIndex);
-        if (!weakerOrSame(reference.measures(), latest.measures())) {
+        Optional<MuscleStrengthComparison> strength = MuscleStrengthComparison.select(reference.measures(), latest.measures());
+        if (!ActivityTest.isWeak(latest.measures(), timeline.config()) || strength.isEmpty()
+                || strength.get().followUp() > strength.get().baseline()) {
             return Optional.empty();
         }
         List<ScoredVisit> span = visits.subList(referenceIndex, visits.size());
         if (!enzymesNormal(span) || oedemaOnMri(timeline, reference.date(), latest.date())) {
             return Optional.empty();
         }
-        return Optional.of(flag(timeline, reference, latest, span));
+        return Optional.of(flag(timeline, reference, latest, span, strength.get()));
     }
 
-    private static boolean weakerOrSame(CoreSetMeasures reference, CoreSetMeasures latest) {
-        return latest.mmt8() != null && reference.mmt8() != null && latest.mmt8Max() != null
-                && latest.mmt8Max().equals(reference.mmt8Max())
-                && latest.mmt8() <= reference.mmt8() && latest.mmt8() < latest.mmt8Max();
-    }
-
+    /** R9a: CK and aldolase within normal at every visit of the span, at least one of them measured. */
     private static boolean enzymesNormal(List<ScoredVisit> span) {
         boolean measured = false;
         for (ScoredVisit visit : span) {
             for (EnzymeLevel enzyme : visit.measures().enzymes()) {
+                if (enzyme.test() != EnzymeTest.CK && enzyme.test() != EnzymeTest.ALDOLASE) {
+                    continue;
+                }
                 if (enzyme.value() > enzyme.uln()) {
                     return false;
                 }
@@ -77,7 +76,8 @@ final class WeaknessWithoutActivityPrompt {
                         && i.findings().contains(Finding.MUSCLE_EDEMA));
     }
 
-    private static Flag flag(PatientTimeline timeline, ScoredVisit reference, ScoredVisit latest, List<ScoredVisit> span) {
+    private static Flag flag(PatientTimeline timeline, ScoredVisit reference, ScoredVisit latest, List<ScoredVisit> span,
+                             MuscleStrengthComparison strength) {
         RuleConfig config = timeline.config();
         long highDoseDays = 0;
         for (GlucocorticoidCourse course : timeline.glucocorticoidCourses()) {
@@ -88,14 +88,16 @@ final class WeaknessWithoutActivityPrompt {
                 ? "damage, glucocorticoid myopathy (prednisone equivalent " + ClinicalText.number(config.steroidMyopathyDoseMg())
                         + " mg/day or more for " + highDoseDays / 7 + " weeks since " + reference.date() + ") or another disease"
                 : "damage or another disease";
-        String message = ClinicalText.mmt8(latest.measures()) + " on " + latest.date() + " is no better than "
-                + ClinicalText.mmt8(reference.measures()) + " on " + reference.date()
-                + " while the enzymes stayed normal and no MRI showed oedema: the weakness may be " + causes
+        String instrument = strength.instrument() == MuscleStrengthComparison.Instrument.MMT8 ? "MMT-8 " : "CMAS ";
+        String message = instrument + strength.followUp() + "/" + strength.scaleMaximum() + " on " + latest.date()
+                + " is no better than " + instrument + strength.baseline() + "/" + strength.scaleMaximum() + " on "
+                + reference.date()
+                + " while CK and aldolase stayed normal and no MRI showed oedema: the weakness may be " + causes
                 + "; consider an MRI and a repeat biopsy.";
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(ClinicalText.visitEvidence(reference, "Reference visit"));
         for (ScoredVisit visit : span.subList(1, span.size())) {
-            evidence.add(ClinicalText.visitEvidence(visit, visit == latest ? "Latest visit" : "Enzymes normal"));
+            evidence.add(ClinicalText.visitEvidence(visit, visit == latest ? "Latest visit" : "CK and aldolase normal"));
         }
         timeline.record().investigations().stream()
                 .filter(i -> i.type() == InvestigationType.MRI && !i.date().isBefore(reference.date())

@@ -18,6 +18,7 @@ public final class PatientReportRenderer {
     static final String CONFIDENTIAL = "Confidential: contains patient data";
     static final String DE_IDENTIFIED = "De-identified";
     static final String NO_FLAGS = "No refractory flags";
+    static final String WORK_UP_TITLE = "Work-up (Lundberg 2021):";
     static final String NO_CHART = "No trend chart available";
     static final String NO_VISITS = "No visits recorded";
     static final String NO_THERAPIES = "No therapies recorded";
@@ -235,25 +236,36 @@ public final class PatientReportRenderer {
         flow.moveDown(bodyLine);
         paragraph(flow, orMissing(flag.message()), ReportLayout.MARGIN, ReportLayout.TEXT_WIDTH,
                 ReportLayout.BODY_SIZE, ReportLayout.TEXT);
-        float bulletTextX = ReportLayout.MARGIN + ReportLayout.BULLET_INDENT;
-        float bulletTextWidth = ReportLayout.TEXT_WIDTH - ReportLayout.BULLET_INDENT;
-        for (String evidence : flag.evidence()) {
-            List<String> lines = flow.wrap(evidence, ReportLayout.BODY_SIZE, bulletTextWidth);
-            for (int index = 0; index < lines.size(); index++) {
-                flow.ensureSpace(bodyLine);
-                float lineBaseline = flow.y() - ReportLayout.BODY_SIZE;
-                if (index == 0) {
-                    flow.text("•", ReportLayout.MARGIN + ReportLayout.BULLET_INDENT / 3, lineBaseline,
-                            ReportLayout.BODY_SIZE, false, ReportLayout.TEXT);
-                }
-                flow.text(lines.get(index), bulletTextX, lineBaseline, ReportLayout.BODY_SIZE, false,
-                        ReportLayout.TEXT);
-                flow.moveDown(bodyLine);
+        if (!flag.workUp().isEmpty()) {
+            paragraph(flow, WORK_UP_TITLE, ReportLayout.MARGIN, ReportLayout.TEXT_WIDTH, ReportLayout.BODY_SIZE,
+                    ReportLayout.TEXT);
+            for (int step = 0; step < flag.workUp().size(); step++) {
+                listItem(flow, (step + 1) + ".", flag.workUp().get(step));
             }
+        }
+        for (String evidence : flag.evidence()) {
+            listItem(flow, "•", evidence);
         }
         if (flag.reference() != null) {
             paragraph(flow, "Reference: " + flag.reference(), ReportLayout.MARGIN, ReportLayout.TEXT_WIDTH,
                     ReportLayout.TABLE_SIZE, ReportLayout.MUTED);
+        }
+    }
+
+    /** One item of a list, its marker in the indent and its text wrapped beside it. */
+    private static void listItem(PageFlow flow, String marker, String text) throws IOException {
+        float bodyLine = PageFlow.lineHeight(ReportLayout.BODY_SIZE);
+        float textX = ReportLayout.MARGIN + ReportLayout.BULLET_INDENT;
+        List<String> lines = flow.wrap(text, ReportLayout.BODY_SIZE, ReportLayout.TEXT_WIDTH - ReportLayout.BULLET_INDENT);
+        for (int index = 0; index < lines.size(); index++) {
+            flow.ensureSpace(bodyLine);
+            float lineBaseline = flow.y() - ReportLayout.BODY_SIZE;
+            if (index == 0) {
+                flow.text(marker, ReportLayout.MARGIN + ReportLayout.BULLET_INDENT / 3, lineBaseline,
+                        ReportLayout.BODY_SIZE, false, ReportLayout.TEXT);
+            }
+            flow.text(lines.get(index), textX, lineBaseline, ReportLayout.BODY_SIZE, false, ReportLayout.TEXT);
+            flow.moveDown(bodyLine);
         }
     }
 

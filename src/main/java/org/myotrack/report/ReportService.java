@@ -9,6 +9,7 @@ import org.myotrack.patient.Autoantibody;
 import org.myotrack.patient.Patient;
 import org.myotrack.patient.PatientService;
 import org.myotrack.refractory.Evidence;
+import org.myotrack.refractory.FlagView;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
 import org.myotrack.scoring.TrajectoryPoint;
@@ -63,9 +64,9 @@ public class ReportService {
         Patient patient = prepared.snapshot().patient();
         var evaluation = prepared.snapshot().evaluation();
         List<ReportVisitRow> visits = prepared.snapshot().trajectory().stream().map(ReportService::visitRow).toList();
-        List<ReportFlag> flags = evaluation.flags().stream().map(flag -> new ReportFlag(flag.code().name(),
-                flag.since().toString(), flag.message(), flag.evidence().stream().map(ReportService::evidence).toList(),
-                flag.reference())).toList();
+        List<ReportFlag> flags = evaluation.flags().stream().map(FlagView::of).map(flag -> new ReportFlag(
+                flag.code().label(), flag.since().toString(), flag.finding(), flag.workUp(),
+                flag.evidence().stream().map(Evidence::detail).toList(), flag.reference())).toList();
         List<ReportTherapyRow> therapies = prepared.snapshot().record().therapies().stream().map(ReportService::therapyRow).toList();
         return new PatientReportData(patient.registryCode, prepared.siteCode(),
                 prepared.identified() ? patient.externalId : null, patient.sex.name(), patient.birthDate.getYear(),
@@ -76,10 +77,6 @@ public class ReportService {
 
     private static String serology(Autoantibody antibody) {
         return antibody.antibody + " " + antibody.result + (antibody.testDate == null ? "" : " (" + antibody.testDate + ")");
-    }
-
-    private static String evidence(Evidence evidence) {
-        return evidence.kind() + " " + evidence.id() + ": " + evidence.detail();
     }
 
     private static ReportVisitRow visitRow(TrajectoryPoint point) {

@@ -27,12 +27,13 @@ public final class ImprovementDefinition {
     private ImprovementDefinition() {
     }
 
-    public static boolean isMet(CoreSetMeasures baseline, CoreSetMeasures followUp) {
-        return evaluate(baseline, followUp).met();
+    public static boolean isMet(CoreSetMeasures baseline, CoreSetMeasures followUp, RiseFromZero riseFromZero) {
+        return evaluate(baseline, followUp, riseFromZero).met();
     }
 
     /** Applies the definition and reports which measures improved, worsened or were missing. */
-    public static ImprovementDefinitionResult evaluate(CoreSetMeasures baseline, CoreSetMeasures followUp) {
+    public static ImprovementDefinitionResult evaluate(CoreSetMeasures baseline, CoreSetMeasures followUp,
+                                                       RiseFromZero riseFromZero) {
         Map<ScoreComponent, MeasureChange> changes = MeasureChange.between(baseline, followUp);
         Set<ScoreComponent> improved = EnumSet.noneOf(ScoreComponent.class);
         Set<ScoreComponent> worsened = EnumSet.noneOf(ScoreComponent.class);
@@ -42,7 +43,7 @@ public final class ImprovementDefinition {
             if (change.relativeImprovement() >= IMPROVEMENT_PERCENT) {
                 improved.add(change.component());
             }
-            if (change.relativeWorsening() >= WORSENING_PERCENT) {
+            if (change.relativeWorsening(riseFromZero) >= WORSENING_PERCENT) {
                 worsened.add(change.component());
             }
         }

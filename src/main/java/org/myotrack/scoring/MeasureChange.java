@@ -36,13 +36,13 @@ record MeasureChange(ScoreComponent component, double baseline, double followUp)
     }
 
     /**
-     * Relative worsening in percent of baseline; a move the worse way from a baseline of 0 has no finite relative
-     * change but counts as worsening (clinical.md §5), so it reads as infinite.
+     * Relative worsening in percent of baseline. From a baseline of 0 the relative change is undefined (R2b,
+     * clinical-v2.md): a rise of at least the measure's least rise from 0 reads as infinite, any smaller one as 0.
      */
-    double relativeWorsening() {
+    double relativeWorsening(RiseFromZero riseFromZero) {
         OptionalDouble change = PercentChange.relativeChange(baseline, followUp);
         if (change.isEmpty()) {
-            return worseningInScaleUnits() > 0 ? Double.POSITIVE_INFINITY : 0;
+            return worseningInScaleUnits() >= riseFromZero.leastRise(component) ? Double.POSITIVE_INFINITY : 0;
         }
         return component.higherIsBetter() ? 0.0 - change.getAsDouble() : change.getAsDouble();
     }

@@ -1,4 +1,7 @@
 package org.myotrack.scoring;
 
-/** Response category of a Total Improvement Score; {@code INCOMPLETE} when a measure is missing at either visit. */
-public enum ResponseCategory { NONE, MINIMAL, MODERATE, MAJOR, INCOMPLETE }
+/**
+ * Response category of a Total Improvement Score; {@code INCOMPLETE} when a measure is missing at either visit;
+ * {@code NOT_VALIDATED} for a complete score in a subgroup where the TIS was not validated (R5).
+ */
+public enum ResponseCategory { NONE, MINIMAL, MODERATE, MAJOR, INCOMPLETE, NOT_VALIDATED }

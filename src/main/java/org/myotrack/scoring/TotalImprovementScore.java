@@ -52,11 +52,13 @@ public final class TotalImprovementScore {
 
     /**
      * Scores follow-up against baseline. A measure missing at either visit scores 0 and makes the response
-     * {@code INCOMPLETE}, with the partial sum as a lower bound, never a response category.
+     * {@code INCOMPLETE}, with the partial sum as a lower bound, never a response category. The score and points are
+     * always computed; a complete score in a subgroup where the TIS is not validated is {@code NOT_VALIDATED} (R5).
      *
-     * @param juvenile whether the juvenile thresholds apply (JDM, or symptom onset before 18)
+     * @param criteria the thresholds the patient's score is read against ({@link ResponseCriteria#of})
      */
-    public static TotalImprovementScoreResult score(CoreSetMeasures baseline, CoreSetMeasures followUp, boolean juvenile) {
+    public static TotalImprovementScoreResult score(CoreSetMeasures baseline, CoreSetMeasures followUp,
+                                                    ResponseCriteria criteria) {
         Map<ScoreComponent, OptionalDouble> improvements = new EnumMap<>(ScoreComponent.class);
         improvements.put(ScoreComponent.PHYSICIAN_GLOBAL_ACTIVITY,
                 visualAnalogueImprovement(baseline.physicianGlobalActivity(), followUp.physicianGlobalActivity()));
@@ -86,7 +88,7 @@ public final class TotalImprovementScore {
             components.put(entry.getKey(), ComponentScore.scored(improvement.getAsDouble(), points));
             tis += points;
         }
-        ResponseCategory response = complete ? category(tis, juvenile) : ResponseCategory.INCOMPLETE;
+        ResponseCategory response = complete ? category(tis, criteria) : ResponseCategory.INCOMPLETE;
         return new TotalImprovementScoreResult(tis, response, components);
     }
 
@@ -100,8 +102,12 @@ public final class TotalImprovementScore {
         return POINTS_BY_BAND.get(component)[band];
     }
 
-    /** The response category of a complete score, with the adult or the juvenile thresholds. */
-    public static ResponseCategory category(double tis, boolean juvenile) {
+    /** The response category of a complete score, with the adult or the juvenile thresholds, or NOT_VALIDATED (R5). */
+    public static ResponseCategory category(double tis, ResponseCriteria criteria) {
+        if (!criteria.validated()) {
+            return ResponseCategory.NOT_VALIDATED;
+        }
+        boolean juvenile = criteria == ResponseCriteria.JUVENILE;
         double minimal = juvenile ? JUVENILE_MINIMAL : ADULT_MINIMAL;
         double moderate = juvenile ? JUVENILE_MODERATE : ADULT_MODERATE;
         double major = juvenile ? JUVENILE_MAJOR : ADULT_MAJOR;

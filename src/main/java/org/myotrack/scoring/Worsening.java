@@ -10,8 +10,9 @@ import java.util.Set;
  *
  * <p>Any one route suffices: physician global worse by ≥ 2 cm together with muscle strength (MMT-8, or CMAS as
  * {@link MuscleStrengthComparison#select} picks it) worse by ≥ 20 % of the previous value; extramuscular global
- * worse by ≥ 2 cm; or any 3 of the 5 non-enzyme measures worse by ≥ 30 % of the previous value, where a rise from
- * 0 counts as worsening. A measure missing at either visit cannot worsen.
+ * worse by ≥ 2 cm; or any 3 of the 5 non-enzyme measures worse by ≥ 30 % of the previous value, where a measure
+ * that was 0 counts only when it rose by the least rise of {@link RiseFromZero} (R2b). A measure missing at either
+ * visit cannot worsen. The reference visit is the caller's: the visit before, or the trajectory baseline (R2a).
  */
 public final class Worsening {
 
@@ -28,7 +29,7 @@ public final class Worsening {
     private Worsening() {
     }
 
-    public static WorseningResult assess(CoreSetMeasures previous, CoreSetMeasures current) {
+    public static WorseningResult assess(CoreSetMeasures previous, CoreSetMeasures current, RiseFromZero riseFromZero) {
         Map<ScoreComponent, MeasureChange> changes = MeasureChange.between(previous, current);
         Set<WorseningRoute> routes = EnumSet.noneOf(WorseningRoute.class);
 
@@ -36,7 +37,7 @@ public final class Worsening {
         MeasureChange strength = changes.get(ScoreComponent.MUSCLE_STRENGTH);
         if (physicianGlobal != null && strength != null
                 && physicianGlobal.worseningInScaleUnits() >= GLOBAL_WORSENING_CM
-                && strength.relativeWorsening() >= STRENGTH_WORSENING_PERCENT) {
+                && strength.relativeWorsening(riseFromZero) >= STRENGTH_WORSENING_PERCENT) {
             routes.add(WorseningRoute.GLOBAL_AND_STRENGTH);
         }
 
@@ -48,7 +49,7 @@ public final class Worsening {
         Set<ScoreComponent> worseByThirtyPercent = EnumSet.noneOf(ScoreComponent.class);
         for (ScoreComponent measure : NON_ENZYME_MEASURES) {
             MeasureChange change = changes.get(measure);
-            if (change != null && change.relativeWorsening() >= MEASURE_WORSENING_PERCENT) {
+            if (change != null && change.relativeWorsening(riseFromZero) >= MEASURE_WORSENING_PERCENT) {
                 worseByThirtyPercent.add(measure);
             }
         }

@@ -11,7 +11,9 @@ import org.myotrack.patient.PatientService;
 import org.myotrack.scoring.ComponentScore;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
+import org.myotrack.refractory.RuleConfig;
 import org.myotrack.scoring.RegimenBaseline;
+import org.myotrack.scoring.ResponseCriteria;
 import org.myotrack.scoring.ScoreComponent;
 import org.myotrack.scoring.ScoredVisit;
 import org.myotrack.scoring.Trajectory;
@@ -52,12 +54,14 @@ public class TrajectoryService {
         Patient patient = patients.requireReadable(actor, patientId);
         String requested = baseline == null || baseline.isBlank() ? "first" : baseline.strip();
         Long requestedVisitId = parseBaseline(requested);
+        RuleConfig rules = config.rules().toRuleConfig();
         List<ScoredVisit> scored = visits.listForPatientWithEnzymes(patientId).stream().map(TrajectoryService::toScoredVisit).toList();
         if (scored.isEmpty()) {
             if (requestedVisitId != null) {
                 throw ProblemException.notFound("Visit " + requestedVisitId + " of patient " + patientId);
             }
-            return new TrajectoryView(patientId, null, "FIRST", "The patient has no visits yet", patient.juvenile, List.of());
+            return new TrajectoryView(patientId, null, "FIRST", "The patient has no visits yet", patient.juvenile,
+                    rules.version(), List.of());
         }
         int baselineIndex = 0;
         String kind = "FIRST";
@@ -83,9 +87,10 @@ public class TrajectoryService {
                         .orElse("No non-glucocorticoid agent recorded; the first visit is the baseline");
             }
         }
-        List<TrajectoryPoint> points = Trajectory.score(scored, baselineIndex, patient.juvenile);
+        List<TrajectoryPoint> points = Trajectory.score(scored, baselineIndex,
+                ResponseCriteria.of(patient.diagnosis, patient.juvenile), rules.riseFromZero());
         return new TrajectoryView(patientId, scored.get(baselineIndex).id(), kind, note, patient.juvenile,
-                points.stream().map(TrajectoryService::toView).toList());
+                rules.version(), points.stream().map(TrajectoryService::toView).toList());
     }
 
     private static Long parseBaseline(String requested) {
@@ -121,7 +126,8 @@ public class TrajectoryService {
         var routes = point.worsening() == null ? List.<org.myotrack.scoring.WorseningRoute>of()
                 : List.copyOf(point.worsening().routes());
         if (point.improvement() == null) {
-            return new TrajectoryVisitView(point.visit().id(), point.visit().date(), null, null, null, null, worsening, routes);
+            return new TrajectoryVisitView(point.visit().id(), point.visit().date(), null, null, null, null, worsening,
+                    routes, null);
         }
         Map<String, ComponentView> components = new LinkedHashMap<>();
         for (ScoreComponent component : ScoreComponent.values()) {
@@ -129,6 +135,7 @@ public class TrajectoryService {
             components.put(component.jsonKey(), new ComponentView(score.percentImprovement(), score.points()));
         }
         return new TrajectoryVisitView(point.visit().id(), point.visit().date(), point.improvement().tis(),
-                point.improvement().response(), components, point.doiMet(), worsening, routes);
+                point.improvement().response(), components, point.doiMet(), worsening, routes,
+                point.worseningFromBaseline().met());
     }
 }

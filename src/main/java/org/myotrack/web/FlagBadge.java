@@ -8,8 +8,6 @@ import java.util.Locale;
 public record FlagBadge(String code, String label, String kind) {
 
     static FlagBadge of(FlagCode code) {
-        String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return new FlagBadge(code.name(), Character.toUpperCase(words.charAt(0)) + words.substring(1),
-                code.kind().name().toLowerCase(Locale.ROOT));
+        return new FlagBadge(code.name(), code.label(), code.kind().name().toLowerCase(Locale.ROOT));
     }
 }

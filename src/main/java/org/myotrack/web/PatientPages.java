@@ -19,6 +19,7 @@ import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.AutoantibodyEntry;
 import org.myotrack.patient.PatientService;
 import org.myotrack.patient.PatientView;
+import org.myotrack.refractory.Evidence;
 import org.myotrack.refractory.FlagService;
 import org.myotrack.refractory.FlagView;
 import org.myotrack.refractory.FlagsView;
@@ -96,13 +97,15 @@ public class PatientPages extends WebResource {
                              String stopReason, boolean ongoing) {
     }
 
-    /** One flag with its evidence and reference. */
-    public record FlagRow(FlagBadge badge, String since, String message, List<String> evidence, String reference) {
+    /** One flag with its finding, its work-up steps (refractory flags, R8), its evidence and reference. */
+    public record FlagRow(FlagBadge badge, String since, String message, List<String> workUp, List<String> evidence,
+                          String reference) {
     }
 
     /** Everything the page shows. */
     public record PatientPage(PatientView patient, String serology, List<VisitRow> visits, long visitTotal,
                               String baselineNote, boolean refractory, String rulesVersion, List<FlagRow> flags,
+                              List<String> toRecord,
                               List<TherapyRow> therapies, List<InvestigationView> investigations, String chartSource,
                               boolean writable) {
     }
@@ -128,7 +131,7 @@ public class PatientPages extends WebResource {
                 therapyList.stream().map(t -> t.id() + ":" + t.version()).toList()).hashCode());
         PatientPage page = new PatientPage(patient, serology(patient.autoantibodies()), rows, visitPage.total(),
                 trajectory.baselineNote(), flagsView.refractory(), flagsView.rulesVersion(),
-                flagsView.flags().stream().map(PatientPages::flagRow).toList(),
+                flagsView.flags().stream().map(PatientPages::flagRow).toList(), flagsView.toRecord(),
                 therapyList.stream().map(PatientPages::therapyRow).toList(), investigationList, chartSource,
                 // A clinician reads only their own site's patients, so one who can read this page may also write.
                 current.isClinician());
@@ -196,8 +199,9 @@ public class PatientPages extends WebResource {
     }
 
     private static FlagRow flagRow(FlagView flag) {
-        return new FlagRow(FlagBadge.of(flag.code()), flag.since().toString(), flag.message(),
-                flag.evidence().stream().map(e -> e.kind() + " " + e.id() + ": " + e.detail()).toList(), flag.reference());
+        // Evidence names visits by date and therapies by drug, dose and dates; database ids stay out of the page.
+        return new FlagRow(FlagBadge.of(flag.code()), flag.since().toString(), flag.finding(), flag.workUp(),
+                flag.evidence().stream().map(Evidence::detail).toList(), flag.reference());
     }
 
     private static String enzyme(EnzymeEntry entry) {

@@ -349,7 +349,7 @@ class DemoCohortGeneratorTest {
             List<VisitRequest> visits = p.visits();
             List<ScoredVisit> scored = record(p).visits();
             double score = TotalImprovementScore.score(scored.get(0).measures(),
-                    scored.get(scored.size() - 1).measures(), juvenile(p)).tis();
+                    scored.get(scored.size() - 1).measures(), record(p).responseCriteria()).tis();
             // Moderate improvement: 40 in adults, 45 in juvenile patients (clinical.md §4).
             assertTrue(score >= (p.archetype() == Archetype.JUVENILE_RESPONDER ? 45 : 40),
                     "patient " + p.index() + " TIS " + score);
@@ -426,9 +426,8 @@ class DemoCohortGeneratorTest {
         }
         Map<Antibody, AntibodyResult> antibodies = new EnumMap<>(Antibody.class);
         latest.forEach((antibody, result) -> antibodies.put(antibody, result.result()));
-        int onsetAge = Period.between(patient.birthDate(), patient.onsetDate()).getYears();
-        return new PatientRecord(p.index() + 1L, patient.diagnosis(), juvenile(p), onsetAge, antibodies, visits,
-                therapies, investigations);
+        return new PatientRecord(p.index() + 1L, patient.diagnosis(), juvenile(p), patient.birthDate(),
+                patient.onsetDate(), patient.diagnosisDate(), null, null, antibodies, visits, therapies, investigations);
     }
 
     /** Prednisone-equivalent daily dose on {@code day}, pulses excluded (clinical.md §3). */

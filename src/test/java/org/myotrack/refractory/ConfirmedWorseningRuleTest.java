@@ -32,10 +32,64 @@ class ConfirmedWorseningRuleTest {
         assertThat(flag.since()).isEqualTo(START.plusMonths(6));
         assertThat(flag.evidence()).extracting(Evidence::id).containsExactly(1L, 2L, 3L);
         assertThat(flag.evidence().get(1).detail()).isEqualTo("Worse, 2020-04-06: PGA 0.5 → 3 cm, MMT-8 145 → 116/150");
-        assertThat(flag.message()).isEqualTo("Worse than on 2020-01-06 at two consecutive visits (2020-04-06: PGA 0.5 → 3 cm,"
+        assertThat(flag.message()).isEqualTo("Worse than at the baseline visit of 2020-01-06 at two consecutive visits (2020-04-06: PGA 0.5 → 3 cm,"
                 + " MMT-8 145 → 116/150; 2020-07-06: PGA 0.5 → 3.5 cm, MMT-8 145 → 116/150): look for the cause of the"
                 + " flare and review the treatment.");
         assertThat(flag.reference()).isEqualTo("Oddis et al., Arthritis Rheum 2005 (IMACS definition of worsening), as applied in ProDERM");
+    }
+
+    /** R2a: a slow decline, each visit a little worse than the one before, is worse than the baseline at two visits. */
+    @Test
+    void shouldFlagASlowDeclineAgainstTheBaselineAtTwoConsecutiveVisits() {
+        PatientRecordBuilder record = patient()
+                .visit(START, Values.quiet().extramuscular(1))
+                .visit(START.plusMonths(3), Values.quiet().extramuscular(2))
+                .visit(START.plusMonths(6), Values.quiet().extramuscular(3))
+                .visit(START.plusMonths(9), Values.quiet().extramuscular(3.5));
+
+        Flag flag = worsening(record).orElseThrow();
+        assertThat(flag.since()).isEqualTo(START.plusMonths(9));
+        assertThat(flag.message()).startsWith("Worse than at the baseline visit of 2020-01-06 at two consecutive visits"
+                + " (2020-07-06: extramuscular 1 → 3 cm; 2020-10-06: extramuscular 1 → 3.5 cm)");
+        assertThat(flag.evidence()).extracting(Evidence::id).containsExactly(1L, 3L, 4L);
+    }
+
+    /** R2a: worse than the baseline at one visit only is not confirmed. */
+    @Test
+    void shouldNotFlagADeclineFromBaselineMetAtOneVisitOnly() {
+        PatientRecordBuilder record = patient()
+                .visit(START, Values.quiet().extramuscular(1))
+                .visit(START.plusMonths(3), Values.quiet().extramuscular(2))
+                .visit(START.plusMonths(6), Values.quiet().extramuscular(3))
+                .visit(START.plusMonths(9), Values.quiet().extramuscular(2.5));
+
+        assertThat(worsening(record)).isEmpty();
+    }
+
+    /** R2a, v1 route kept: a relapse after improvement is judged against the visit before the relapse. */
+    @Test
+    void shouldFlagARelapseAfterImprovementAgainstTheVisitBeforeIt() {
+        PatientRecordBuilder record = patient()
+                .visit(START, Values.active().extramuscular(6))
+                .visit(START.plusMonths(3), Values.quiet().extramuscular(0.5))
+                .visit(START.plusMonths(6), Values.quiet().extramuscular(3))
+                .visit(START.plusMonths(9), Values.quiet().extramuscular(2.8));
+
+        Flag flag = worsening(record).orElseThrow();
+        assertThat(flag.since()).isEqualTo(START.plusMonths(9));
+        assertThat(flag.message()).startsWith("Worse than on 2020-04-06 at two consecutive visits");
+    }
+
+    /** R2b: small noise from 0 in remission is not worsening (0 → 0.3 cm raised CONFIRMED_WORSENING under version 1). */
+    @Test
+    void shouldNotFlagSmallNoiseInRemission() {
+        Values remission = Values.quiet().physicianGlobal(0).patientGlobal(0).extramuscular(0).haq(0.0);
+        PatientRecordBuilder record = patient()
+                .visit(START, remission)
+                .visit(START.plusMonths(3), remission.extramuscular(0.3).patientGlobal(0.5).haq(0.125))
+                .visit(START.plusMonths(6), remission.extramuscular(0.3).patientGlobal(0.9).haq(0.125));
+
+        assertThat(record.evaluate().flags()).isEmpty();
     }
 
     @Test

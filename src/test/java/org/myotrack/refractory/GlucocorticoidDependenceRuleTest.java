@@ -46,7 +46,7 @@ class GlucocorticoidDependenceRuleTest {
         assertThat(flag.since()).isEqualTo(SIX_MONTHS_IN);
         assertThat(flag.message()).isEqualTo("Prednisone-equivalent " + ClinicalText.number(mg) + " mg/day on "
                 + SIX_MONTHS_IN + ", 6 months into a glucocorticoid course begun on " + START
-                + ", is above 7.5 mg/day: consider adding or changing a steroid-sparing agent.");
+                + ", is above 7.5 mg/day: the disease may not be controlled without glucocorticoids. " + WorkUp.SENTENCE);
         assertThat(flag.evidence()).extracting(Evidence::id).containsExactly(1001L, 1002L);
         assertThat(flag.reference()).isEqualTo("German S2k guideline on myositis (DGN 2022): Cushing threshold 7.5 mg/day");
     }

@@ -3,7 +3,10 @@ package org.myotrack.refractory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.myotrack.patient.Diagnosis;
 import org.myotrack.refractory.PatientRecordBuilder.Values;
+import org.myotrack.scoring.ResponseCategory;
+import org.myotrack.scoring.TotalImprovementScore;
 import org.myotrack.therapy.Drug;
 import org.myotrack.therapy.StopReason;
 
@@ -36,8 +39,13 @@ class InadequateResponseRuleTest {
 
         assertThat(flag.since()).isEqualTo(START.plusWeeks(12));
         assertThat(flag.message()).isEqualTo("Still active 12 weeks after starting prednisone with methotrexate"
-                + " (MMT-8 100/150, PGA 4.5 cm, PtGA 5 cm, CK 3.1 × ULN, HAQ 1 on 2020-03-30): consider second-line"
-                + " therapy, and check adherence and the diagnosis.");
+                + " (RIM adult criteria: MMT-8 100/150, PGA 4.5 cm, PtGA 5 cm, CK 3.1 × ULN, HAQ 1 on 2020-03-30);"
+                + " check adherence. Work-up (Lundberg 2021): 1. confirm activity versus damage (MRI for oedema,"
+                + " enzymes, extramuscular signs); 2. re-check the diagnosis (biopsy review, myositis antibodies, EMG);"
+                + " 3. then change therapy.");
+        assertThat(flag.workUp()).containsExactly(
+                "confirm activity versus damage (MRI for oedema, enzymes, extramuscular signs)",
+                "re-check the diagnosis (biopsy review, myositis antibodies, EMG)", "then change therapy");
         assertThat(flag.evidence()).extracting(Evidence::kind, Evidence::id).containsExactly(
                 tuple("therapy", 1001L), tuple("therapy", 1002L),
                 tuple("visit", 1L), tuple("visit", 2L));
@@ -106,43 +114,48 @@ class InadequateResponseRuleTest {
     @ParameterizedTest(name = "MMT-8 {0}/150 active: {1}")
     @CsvSource({"125, true", "126, false"})
     void shouldJudgeStrengthAtTheRimCutOffWithoutABaseline(int mmt8, boolean flagged) {
-        PatientRecordBuilder record = patient().prednisone(40, START, null).methotrexate(START, null, null)
+        PatientRecordBuilder record = patient().diagnosis(Diagnosis.PM).prednisone(40, START, null).methotrexate(START, null, null)
                 .visit(START.minusDays(60), Values.active())
                 .visit(START.plusWeeks(12), Values.active().mmt8(mmt8));
         assertThat(inadequateResponse(record).isPresent()).isEqualTo(flagged);
     }
 
     @Test
-    void shouldFlagLessThanMinimalImprovementAgainstTheRegimenBaseline() {
-        Values unchanged = Values.active().mmt8(130);
-        PatientRecordBuilder record = patient().prednisone(40, START, null).methotrexate(START, null, null)
+    void shouldFlagLessThanMinimalImprovementAgainstAnActiveRegimenBaseline() {
+        // Polymyositis: MMT-8 130/150 is not weak enough for RIM activity, so only the score can flag the follow-up.
+        PatientRecordBuilder record = patient().diagnosis(Diagnosis.PM).prednisone(40, START, null)
+                .methotrexate(START, null, null)
                 .visit(START.minusDays(60), Values.active())
-                .visit(START.plusDays(10), unchanged)
+                .visit(START.plusDays(10), Values.active().mmt8(120))
                 .visit(START.plusWeeks(12), Values.active().mmt8(130));
 
         Flag flag = inadequateResponse(record).orElseThrow();
         assertThat(flag.since()).isEqualTo(START.plusWeeks(12));
         assertThat(flag.message()).startsWith("Less than minimal improvement 12 weeks after starting prednisone with"
-                + " methotrexate (TIS 0 on 2020-03-30 against 2020-01-16)");
+                + " methotrexate (TIS 10 on 2020-03-30 against the active regimen baseline of 2020-01-16)");
         assertThat(flag.evidence()).extracting(Evidence::id).containsExactly(1001L, 1002L, 2L, 3L);
     }
 
     @Test
     void shouldNotFlagAMinimalImprovementWhenNoLongerActive() {
-        PatientRecordBuilder record = patient().prednisone(40, START, null).methotrexate(START, null, null)
-                .visit(START, Values.active().mmt8(130))
+        PatientRecordBuilder record = patient().diagnosis(Diagnosis.PM).prednisone(40, START, null)
+                .methotrexate(START, null, null)
+                .visit(START, Values.active().mmt8(120))
                 .visit(START.plusWeeks(12), Values.active().mmt8(130).physicianGlobal(2.0).patientGlobal(3));
         assertThat(inadequateResponse(record)).isEmpty();
     }
 
     @Test
     void shouldCountAnIncompleteScoreAsBelowMinimalOnlyWhenTheMissingMeasuresCouldNotLiftIt() {
-        Values baseline = Values.active().mmt8(130).haq(null);
-        PatientRecordBuilder withoutHaq = patient().prednisone(40, START, null).methotrexate(START, null, null)
-                .visit(START, baseline).visit(START.plusWeeks(12), Values.active().mmt8(130));
-        Values withoutPhysicianGlobal = Values.active().mmt8(130).physicianGlobal(null);
-        PatientRecordBuilder withoutPga = patient().prednisone(40, START, null).methotrexate(START, null, null)
-                .visit(START, withoutPhysicianGlobal).visit(START.plusWeeks(12), Values.active().mmt8(130));
+        // Polymyositis, active at 125/150 and no longer at 126/150: the score decides, and it is 0 plus what is missing.
+        Values baseline = Values.active().mmt8(125).haq(null);
+        PatientRecordBuilder withoutHaq = patient().diagnosis(Diagnosis.PM).prednisone(40, START, null)
+                .methotrexate(START, null, null)
+                .visit(START, baseline).visit(START.plusWeeks(12), Values.active().mmt8(126));
+        Values withoutPhysicianGlobal = Values.active().mmt8(125).physicianGlobal(null);
+        PatientRecordBuilder withoutPga = patient().diagnosis(Diagnosis.PM).prednisone(40, START, null)
+                .methotrexate(START, null, null)
+                .visit(START, withoutPhysicianGlobal).visit(START.plusWeeks(12), Values.active().mmt8(126));
 
         assertThat(inadequateResponse(withoutHaq)).isPresent();
         assertThat(inadequateResponse(withoutPga)).isEmpty();
@@ -174,5 +187,33 @@ class InadequateResponseRuleTest {
         assertThat(flag.since()).isEqualTo(switchDay.plusWeeks(13));
         assertThat(flag.message()).contains("prednisone with mycophenolate");
         assertThat(flag.evidence()).extracting(Evidence::id).containsExactly(1001L, 1003L, 3L, 4L);
+    }
+
+    /** R3: methotrexate added to spare steroids in near-remission is not a failure because the score stays small. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"DM", "PM", "JDM"})
+    void shouldNotFlagASteroidSparingStartFromNearRemission(Diagnosis diagnosis) {
+        PatientRecordBuilder record = patient().diagnosis(diagnosis).juvenile(diagnosis == Diagnosis.JDM)
+                .prednisone(10, START.minusMonths(4), null)
+                .methotrexate(START, null, null)
+                .visit(START, Values.quiet())
+                .visit(START.plusWeeks(12), Values.quiet())
+                .visit(START.plusWeeks(24), Values.quiet().physicianGlobal(0.4));
+
+        assertThat(inadequateResponse(record)).isEmpty();
+        assertThat(TotalImprovementScore.score(Values.quiet().build(), Values.quiet().build(),
+                record.build().responseCriteria()).response()).isEqualTo(ResponseCategory.NONE);
+    }
+
+    /** R3 with R5: where the TIS is not validated, only the activity route can flag. */
+    @ParameterizedTest(name = "{0}: flagged {1}")
+    @CsvSource({"PM, true", "IMNM, false", "ASYS, false", "OVERLAP, false"})
+    void shouldUseTheScoreRouteOnlyInSubgroupsWhereTheTisIsValidated(Diagnosis diagnosis, boolean flagged) {
+        PatientRecordBuilder record = patient().diagnosis(diagnosis).prednisone(40, START, null)
+                .methotrexate(START, null, null)
+                .visit(START, Values.active().mmt8(120))
+                .visit(START.plusWeeks(12), Values.active().mmt8(130));
+
+        assertThat(inadequateResponse(record).isPresent()).isEqualTo(flagged);
     }
 }

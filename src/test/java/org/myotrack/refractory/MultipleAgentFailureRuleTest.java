@@ -38,9 +38,10 @@ class MultipleAgentFailureRuleTest {
 
         assertThat(flag.since()).isEqualTo(METHOTREXATE_STOP.plusWeeks(14));
         assertThat(flag.message()).isEqualTo("Conventional immunosuppressants failed after adequate trials"
-                + " (methotrexate from 2020-01-06 to 2020-04-27 (16 weeks), stopped for inefficacy;"
-                + " azathioprine from 2020-04-27 to 2020-08-03 (14 weeks), stopped for inefficacy):"
-                + " consider third-line therapy such as rituximab, and check adherence and the diagnosis.");
+                + " (methotrexate 20 mg weekly from 2020-01-06 to 2020-04-27 (16 weeks), stopped for inefficacy;"
+                + " azathioprine 100 mg daily from 2020-04-27 to 2020-08-03 (14 weeks), stopped for inefficacy);"
+                + " check adherence. " + WorkUp.SENTENCE);
+        assertThat(flag.workUp()).isEqualTo(WorkUp.STEPS);
         assertThat(flag.evidence()).extracting(Evidence::kind).containsOnly("therapy");
         assertThat(flag.evidence()).extracting(Evidence::id).containsExactly(1001L, 1002L);
         assertThat(flag.reference()).isEqualTo("Oddis et al., Arthritis Rheum 2013 (RIM); BSR guideline 2022 (treatment lines)");
@@ -93,7 +94,7 @@ class MultipleAgentFailureRuleTest {
 
         Flag flag = failure(record).orElseThrow();
         assertThat(flag.since()).isEqualTo(START.plusWeeks(20));
-        assertThat(flag.message()).startsWith("A third-line agent failed after an adequate trial (tofacitinib from");
+        assertThat(flag.message()).startsWith("A third-line agent failed after an adequate trial (tofacitinib 100 mg daily from").endsWith(WorkUp.SENTENCE);
     }
 
     @Test

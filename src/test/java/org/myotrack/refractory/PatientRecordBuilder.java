@@ -5,9 +5,11 @@ import org.myotrack.investigation.InvestigationType;
 import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.Diagnosis;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
 import org.myotrack.scoring.ScoredVisit;
+import org.myotrack.scoring.VisitSigns;
 import org.myotrack.therapy.DoseUnit;
 import org.myotrack.therapy.Drug;
 import org.myotrack.therapy.Frequency;
@@ -30,9 +32,15 @@ final class PatientRecordBuilder {
     static final LocalDate START = LocalDate.of(2020, 1, 6);
     static final double CK_ULN = 200;
 
+    /** Symptom onset three months before the first test visit, at age 50 unless a test says otherwise. */
+    static final LocalDate ONSET = START.minusMonths(3);
+
     private Diagnosis diagnosis = Diagnosis.DM;
     private boolean juvenile;
-    private Integer onsetAge = 50;
+    private LocalDate birthDate = ONSET.minusYears(50);
+    private LocalDate onsetDate = ONSET;
+    private StatinExposure statinExposure = StatinExposure.UNKNOWN;
+    private LocalDate statinStartDate;
     private final Map<Antibody, AntibodyResult> antibodies = new EnumMap<>(Antibody.class);
     private final List<ScoredVisit> visits = new ArrayList<>();
     private final List<TherapyPeriod> therapies = new ArrayList<>();
@@ -52,8 +60,26 @@ final class PatientRecordBuilder {
         return this;
     }
 
+    /** Onset on {@link #ONSET} at this age in whole years (birth that many years before); null: onset unknown. */
     PatientRecordBuilder onsetAge(Integer value) {
-        onsetAge = value;
+        onsetDate = value == null ? null : ONSET;
+        birthDate = ONSET.minusYears(value == null ? 50 : value);
+        return this;
+    }
+
+    PatientRecordBuilder born(LocalDate value) {
+        birthDate = value;
+        return this;
+    }
+
+    PatientRecordBuilder onset(LocalDate value) {
+        onsetDate = value;
+        return this;
+    }
+
+    PatientRecordBuilder statin(StatinExposure exposure, LocalDate start) {
+        statinExposure = exposure;
+        statinStartDate = start;
         return this;
     }
 
@@ -64,7 +90,7 @@ final class PatientRecordBuilder {
 
     /** Visits must be added in date order, as the record holds them. */
     PatientRecordBuilder visit(LocalDate date, Values values) {
-        visits.add(new ScoredVisit(visits.size() + 1L, date, values.build()));
+        visits.add(new ScoredVisit(visits.size() + 1L, date, values.build(), values.signs()));
         return this;
     }
 
@@ -106,7 +132,8 @@ final class PatientRecordBuilder {
     }
 
     PatientRecord build() {
-        return new PatientRecord(42, diagnosis, juvenile, onsetAge, antibodies, visits, therapies, investigations);
+        return new PatientRecord(42, diagnosis, juvenile, birthDate, onsetDate, null, statinExposure, statinStartDate,
+                antibodies, visits, therapies, investigations);
     }
 
     Evaluation evaluate() {
@@ -124,6 +151,11 @@ final class PatientRecordBuilder {
         private Integer mmt8Max;
         private Integer cmas;
         private final List<EnzymeLevel> enzymes = new ArrayList<>();
+        private Double bodyWeightKg;
+        private Integer cdasiActivity;
+        private Boolean dysphagia;
+        private Boolean fingerFlexorWeakness;
+        private Boolean quadricepsWeakness;
 
         /** Active by RIM criteria: MMT-8 100/150, PGA 4.5 cm, PtGA 5 cm, HAQ 1, CK 3.1 × ULN. */
         static Values active() {
@@ -195,6 +227,39 @@ final class PatientRecordBuilder {
         Values withoutEnzymes() {
             enzymes.clear();
             return this;
+        }
+
+        Values bodyWeight(double kg) {
+            bodyWeightKg = kg;
+            return this;
+        }
+
+        Values cdasi(Integer value) {
+            cdasiActivity = value;
+            return this;
+        }
+
+        Values dysphagia(Boolean value) {
+            dysphagia = value;
+            return this;
+        }
+
+        Values fingerFlexorWeakness(Boolean value) {
+            fingerFlexorWeakness = value;
+            return this;
+        }
+
+        Values quadricepsWeakness(Boolean value) {
+            quadricepsWeakness = value;
+            return this;
+        }
+
+        Values withoutMmt8() {
+            return mmt8(null, null);
+        }
+
+        VisitSigns signs() {
+            return new VisitSigns(bodyWeightKg, cdasiActivity, dysphagia, fingerFlexorWeakness, quadricepsWeakness);
         }
 
         CoreSetMeasures build() {

@@ -47,7 +47,7 @@ class PatientRecordLoaderTest {
         for (PatientRecord record : records.values()) {
             PatientRecordLoader.PatientVisits alone = visits.get(record.patientId());
             assertThat(alone.visits()).isEqualTo(record.visits());
-            assertThat(alone.juvenile()).isEqualTo(record.juvenile());
+            assertThat(alone.responseCriteria()).isEqualTo(record.responseCriteria());
         }
         for (Map<String, Object> patient : registry) {
             Object diagnosed = patient.get("diagnosisDate");

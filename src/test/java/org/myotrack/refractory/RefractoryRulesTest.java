@@ -23,7 +23,7 @@ class RefractoryRulesTest {
 
         assertThat(evaluation.flags()).isEmpty();
         assertThat(evaluation.refractory()).isFalse();
-        assertThat(evaluation.rulesVersion()).isEqualTo("1");
+        assertThat(evaluation.rulesVersion()).isEqualTo("2");
     }
 
     @Test
@@ -41,8 +41,9 @@ class RefractoryRulesTest {
     }
 
     /**
-     * Polymyositis from 58: prednisone with methotrexate fails (still active at 12 weeks, stopped for inefficacy at
-     * 16), azathioprine is not tolerated, prednisone stays at 15 mg, and the biopsy shows no inflammation.
+     * Seronegative polymyositis from 58: prednisone with methotrexate fails (still active at 12 weeks, stopped for
+     * inefficacy at 16), azathioprine is not tolerated, prednisone stays at 15 mg, the biopsy shows no inflammation,
+     * and the patient has come to have difficulty swallowing.
      */
     @Test
     void shouldCombineFlagsWithTheirOwnSinceDatesAndEvidence() {
@@ -58,7 +59,7 @@ class RefractoryRulesTest {
                 .visit(START, Values.active())
                 .visit(START.plusWeeks(12), Values.active())
                 .visit(START.plusMonths(6), Values.active().mmt8(110))
-                .visit(latest, Values.active().mmt8(108))
+                .visit(latest, Values.active().mmt8(108).dysphagia(true))
                 .investigation(InvestigationType.BIOPSY, START.plusMonths(7), Finding.NONSPECIFIC_MYOPATHIC)
                 .evaluate();
 
@@ -74,8 +75,10 @@ class RefractoryRulesTest {
         assertThat(evaluation.flags().get(1).evidence()).extracting(Evidence::id).containsExactly(1001L, 1002L);
         assertThat(evaluation.flags().get(2).evidence()).extracting(Evidence::id).containsExactly(1003L, 1004L);
         assertThat(evaluation.flags().get(3).evidence()).extracting(Evidence::kind, Evidence::id)
-                .containsExactly(tuple("investigation", 2001L));
-        assertThat(evaluation.flags().get(4).evidence()).extracting(Evidence::id).containsExactly(4L);
+                .containsExactly(tuple("investigation", 2001L), tuple("patient", 42L));
+        assertThat(evaluation.flags().get(4).evidence()).extracting(Evidence::kind, Evidence::id)
+                .containsExactly(tuple("patient", 42L), tuple("visit", 1L), tuple("visit", 4L));
+        assertThat(evaluation.flags().get(4).message()).contains("refractory, with dysphagia on 2021-01-06");
     }
 
     @Test
@@ -98,19 +101,22 @@ class RefractoryRulesTest {
                 .visit(START, Values.active()).visit(START.plusWeeks(11), Values.active()).build();
         RuleConfig defaults = RuleConfig.defaults();
         RuleConfig eightWeeks = new RuleConfig(8, defaults.dependenceDoseMg(), defaults.dependenceMonths(),
-                defaults.courseGapDays(), defaults.activeMmt8FractionOfMax(), defaults.activeGlobalCm(),
-                defaults.activeEnzymeTimesUln(), defaults.activeHaq(), defaults.regimenBaselineDaysBefore(),
-                defaults.regimenBaselineDaysAfter(), defaults.weaknessLookbackMonths(), defaults.steroidMyopathyDoseMg(),
-                defaults.steroidMyopathyWeeks(), defaults.enzymesWithoutWeaknessGainPercent(), defaults.ibmOnsetAge());
+                defaults.courseGapDays(), defaults.activeMmt8FractionOfMax(), defaults.weakMmt8FractionOfMax(),
+                defaults.weakCmas(), defaults.activeGlobalCm(), defaults.activeEnzymeTimesUln(), defaults.activeHaq(),
+                defaults.skinCdasiActivity(), defaults.riseFromZeroCm(), defaults.riseFromZeroHaq(),
+                defaults.regimenBaselineDaysBefore(), defaults.regimenBaselineDaysAfter(), defaults.bodyWeightWindowDays(),
+                defaults.juvenileDependenceMgPerKg(), defaults.weaknessLookbackMonths(), defaults.steroidMyopathyDoseMg(),
+                defaults.steroidMyopathyWeeks(), defaults.enzymesWithoutWeaknessGainPercent(), defaults.ibmOnsetAge(),
+                defaults.ibmDurationMonths(), defaults.ibmMaxCkTimesUln(), defaults.ibmProgressionMonths());
 
         Evaluation underDefaults = RefractoryRules.evaluate(elevenWeeks, defaults);
         Evaluation underEightWeeks = RefractoryRules.evaluate(elevenWeeks, eightWeeks);
 
         assertThat(underDefaults.flags()).isEmpty();
-        assertThat(underDefaults.rulesVersion()).isEqualTo("1");
+        assertThat(underDefaults.rulesVersion()).isEqualTo("2");
         assertThat(underEightWeeks.flags()).extracting(Flag::code, Flag::since)
                 .containsExactly(tuple(FlagCode.INADEQUATE_RESPONSE, START.plusWeeks(11)));
-        assertThat(underEightWeeks.rulesVersion()).isEqualTo(eightWeeks.version()).startsWith("1+");
+        assertThat(underEightWeeks.rulesVersion()).isEqualTo(eightWeeks.version()).startsWith("2+");
     }
 
     @Test

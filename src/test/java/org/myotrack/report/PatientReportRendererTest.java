@@ -213,7 +213,7 @@ class PatientReportRendererTest {
     void shouldKeepEveryCharacterInsideTheMargins() throws IOException {
         PatientReportData data = ReportFixtures.withFlags(ReportFixtures.report(EXTERNAL_ID, 30), List.of(
                 new ReportFlag("CONSIDER_IBM", "2021-01-01", "Slowly progressive weakness of finger flexors and "
-                        .repeat(12), List.of("Biopsy 2020-11-02: rimmed vacuoles, ".repeat(10)), "Lloyd et al. "
+                        .repeat(12), List.of("re-check the diagnosis (biopsy review, myositis antibodies, EMG) ".repeat(6)), List.of("Biopsy 2020-11-02: rimmed vacuoles, ".repeat(10)), "Lloyd et al. "
                         .repeat(20))), true);
         float left = ReportLayout.MARGIN - 0.5f;
         float right = PDRectangle.A4.getWidth() - ReportLayout.MARGIN + 0.5f;
@@ -245,7 +245,7 @@ class PatientReportRendererTest {
     void shouldReplaceCharactersTheFontCannotDrawInsteadOfFailing() throws IOException {
         PatientReportData data = ReportFixtures.withFlags(ReportFixtures.report(null, 2), List.of(
                 new ReportFlag("REEVALUATE_DIAGNOSIS", "2021-01-01", "筋炎 \uD83D\uDE00\tcheck\u0007 biopsy",
-                        List.of(), null)), false);
+                        List.of(), List.of(), null)), false);
 
         String text = String.join("\n", pageTexts(PatientReportRenderer.pdf(data)));
 

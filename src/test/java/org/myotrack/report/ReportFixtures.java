@@ -77,11 +77,18 @@ final class ReportFixtures {
         return visits;
     }
 
+    /** The work-up steps of R8 as a refractory flag carries them. */
+    static final List<String> WORK_UP = List.of(
+            "confirm activity versus damage (MRI for oedema, enzymes, extramuscular signs)",
+            "re-check the diagnosis (biopsy review, myositis antibodies, EMG)",
+            "then change therapy");
+
     static List<ReportFlag> flags() {
         return List.of(
                 new ReportFlag("INADEQUATE_RESPONSE", "2019-08-01",
                         "No improvement meeting the IMACS definition after ≥ 6 months of glucocorticoid and one "
                                 + "conventional immunosuppressant at adequate doses.",
+                        WORK_UP,
                         List.of("PREDNISONE 60 MG DAILY ORAL from 2019-02-01",
                                 "METHOTREXATE 20 MG WEEKLY SC from 2019-03-01",
                                 "TIS 12.5 (NONE) at 2019-08-01 against baseline 2019-02-01"),
@@ -89,11 +96,13 @@ final class ReportFixtures {
                 new ReportFlag("GLUCOCORTICOID_DEPENDENCE", "2020-03-01",
                         "Two tapers below 10 mg/day prednisone equivalent were followed by worsening within "
                                 + "three months, so the dose could not be reduced.",
+                        WORK_UP,
                         List.of("Taper to 7.5 mg/day on 2019-10-01, worsening on 2019-12-01",
                                 "Taper to 7.5 mg/day on 2020-01-15, worsening on 2020-03-01"),
                         "Lundberg et al., Nat Rev Rheumatol 2021"),
                 new ReportFlag("MULTIPLE_AGENT_FAILURE", "2020-09-01",
                         "Three or more steroid-sparing agents stopped for inefficacy or intolerance.",
+                        WORK_UP,
                         List.of("METHOTREXATE stopped 2019-09-01 for INEFFICACY",
                                 "AZATHIOPRINE stopped 2020-02-01 for INTOLERANCE",
                                 "MYCOPHENOLATE stopped 2020-09-01 for INEFFICACY"),

@@ -12,9 +12,13 @@ import org.myotrack.visit.EnzymeTest;
 
 class ImprovementDefinitionTest {
 
+    private static ImprovementDefinitionResult evaluate(CoreSetMeasures baseline, CoreSetMeasures followUp) {
+        return ImprovementDefinition.evaluate(baseline, followUp, WorseningTest.RISE);
+    }
+
     @Test
     void shouldMeetDefinitionForWorkedExample() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 workedExampleBaseline().build(), workedExampleFollowUp().build());
 
         // MMT-8 120 → 132 is a 10 % relative gain, short of 20 %; the other five improved by 25–75 %
@@ -24,13 +28,13 @@ class ImprovementDefinitionTest {
         assertThat(result.worsened()).isEmpty();
         assertThat(result.missing()).isEmpty();
         assertThat(result.met()).isTrue();
-        assertThat(ImprovementDefinition.isMet(workedExampleBaseline().build(), workedExampleFollowUp().build())).isTrue();
+        assertThat(ImprovementDefinition.isMet(workedExampleBaseline().build(), workedExampleFollowUp().build(), WorseningTest.RISE)).isTrue();
     }
 
     @Test
     void shouldMeetDefinitionWithExactlyThreeMeasuresImprovedByTwentyPercent() {
         // 1.0 → 0.8 is exactly 20 %, though 0.8/1.0 in binary falls just short
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 completeVisit().physicianGlobal(5).patientGlobal(1.0).haq(1).build(),
                 completeVisit().physicianGlobal(4).patientGlobal(0.8).haq(0.8).build());
 
@@ -42,7 +46,7 @@ class ImprovementDefinitionTest {
 
     @Test
     void shouldNotMeetDefinitionWhenThirdMeasureImprovedByNineteenPercent() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 completeVisit().physicianGlobal(5).patientGlobal(5).haq(1).build(),
                 completeVisit().physicianGlobal(4).patientGlobal(4).haq(0.81).build());
 
@@ -52,7 +56,7 @@ class ImprovementDefinitionTest {
 
     @Test
     void shouldNotMeetDefinitionWhenMuscleStrengthWorsenedByTwentyFivePercent() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 workedExampleBaseline().build(), workedExampleFollowUp().mmt8(90, 150).build());
 
         assertThat(result.worsened()).containsExactly(ScoreComponent.MUSCLE_STRENGTH);
@@ -62,7 +66,7 @@ class ImprovementDefinitionTest {
 
     @Test
     void shouldMeetDefinitionWhenMuscleStrengthWorsenedByLessThanTwentyFivePercent() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 workedExampleBaseline().build(), workedExampleFollowUp().mmt8(91, 150).build());
 
         assertThat(result.worsened()).isEmpty();
@@ -71,7 +75,7 @@ class ImprovementDefinitionTest {
 
     @Test
     void shouldNotMeetDefinitionWhenThreeMeasuresWorsenedByTwentyFivePercent() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 completeVisit().mmt8(100, 150).physicianGlobal(6).patientGlobal(7).haq(1).extramuscular(0.8)
                         .withoutEnzymes().enzyme(EnzymeTest.CK, 200, 200).build(),
                 completeVisit().mmt8(120, 150).physicianGlobal(3).patientGlobal(5).haq(1.25).extramuscular(1.0)
@@ -87,7 +91,7 @@ class ImprovementDefinitionTest {
 
     @Test
     void shouldMeetDefinitionWithTwoMeasuresWorsenedByTwentyFivePercent() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 completeVisit().mmt8(100, 150).physicianGlobal(6).patientGlobal(7).haq(1).extramuscular(2)
                         .withoutEnzymes().enzyme(EnzymeTest.CK, 200, 200).build(),
                 completeVisit().mmt8(120, 150).physicianGlobal(3).patientGlobal(5).haq(1.25).extramuscular(2.4)
@@ -99,7 +103,7 @@ class ImprovementDefinitionTest {
 
     @Test
     void shouldNotLetZeroBaselineImprove() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 completeVisit().physicianGlobal(5).patientGlobal(5).haq(0).extramuscular(0).build(),
                 completeVisit().physicianGlobal(4).patientGlobal(4).haq(0).extramuscular(0).build());
 
@@ -108,14 +112,29 @@ class ImprovementDefinitionTest {
         assertThat(result.met()).isFalse();
     }
 
-    @Test
-    void shouldCountRiseFromZeroAsWorsening() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+    @ParameterizedTest(name = "extramuscular 0 → {0} cm: worsened {1}")
+    @CsvSource({"0.1, false", "0.9, false", "1.0, true"})
+    void shouldCountARiseFromZeroAsWorseningOnlyFromTheRegistryRuleAmount(double rise, boolean worsened) {
+        ImprovementDefinitionResult result = evaluate(
                 completeVisit().physicianGlobal(5).patientGlobal(5).haq(1).extramuscular(0).build(),
-                completeVisit().physicianGlobal(4).patientGlobal(4).haq(0.5).extramuscular(0.1).build());
+                completeVisit().physicianGlobal(4).patientGlobal(4).haq(0.5).extramuscular(rise).build());
 
-        assertThat(result.worsened()).containsExactly(ScoreComponent.EXTRAMUSCULAR_ACTIVITY);
+        if (worsened) {
+            assertThat(result.worsened()).containsExactly(ScoreComponent.EXTRAMUSCULAR_ACTIVITY);
+        } else {
+            assertThat(result.worsened()).isEmpty();
+        }
         assertThat(result.met()).isTrue();
+    }
+
+    @ParameterizedTest(name = "HAQ 0 → {0}: worsened {1}")
+    @CsvSource({"0.125, false", "0.25, true"})
+    void shouldCountARiseOfTheHaqFromZeroOnlyFromAQuarterPoint(double rise, boolean worsened) {
+        ImprovementDefinitionResult result = evaluate(
+                completeVisit().physicianGlobal(5).patientGlobal(5).haq(0).extramuscular(4).build(),
+                completeVisit().physicianGlobal(4).patientGlobal(4).haq(rise).extramuscular(3).build());
+
+        assertThat(result.worsened().contains(ScoreComponent.PHYSICAL_FUNCTION)).isEqualTo(worsened);
     }
 
     @ParameterizedTest(name = "HAQ {0} → {1}: worsened {2}")
@@ -125,7 +144,7 @@ class ImprovementDefinitionTest {
         "1, 1.24, false",
     })
     void shouldCountWorseningFromTwentyFivePercent(double baseline, double followUp, boolean worsened) {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 completeVisit().haq(baseline).build(), completeVisit().haq(followUp).build());
 
         assertThat(result.worsened().contains(ScoreComponent.PHYSICAL_FUNCTION)).isEqualTo(worsened);
@@ -133,7 +152,7 @@ class ImprovementDefinitionTest {
 
     @Test
     void shouldNotMeetDefinitionWithoutComparableMuscleStrength() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 workedExampleBaseline().mmt8(60, 80).build(), workedExampleFollowUp().build());
 
         assertThat(result.missing()).containsExactly(ScoreComponent.MUSCLE_STRENGTH);
@@ -143,7 +162,7 @@ class ImprovementDefinitionTest {
 
     @Test
     void shouldJudgeCmasInPlaceOfMmt8() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 workedExampleBaseline().withoutMmt8().cmas(40).build(),
                 workedExampleFollowUp().withoutMmt8().cmas(30).build());
 
@@ -153,7 +172,7 @@ class ImprovementDefinitionTest {
 
     @Test
     void shouldCountOtherMissingMeasuresAsNeitherImprovedNorWorsened() {
-        ImprovementDefinitionResult result = ImprovementDefinition.evaluate(
+        ImprovementDefinitionResult result = evaluate(
                 workedExampleBaseline().haq(null).withoutEnzymes().build(), workedExampleFollowUp().build());
 
         assertThat(result.missing()).containsExactlyInAnyOrder(ScoreComponent.PHYSICAL_FUNCTION, ScoreComponent.ENZYME);

@@ -14,8 +14,8 @@ import org.myotrack.visit.EnzymeTest;
 
 class TotalImprovementScoreTest {
 
-    private static final boolean ADULT = false;
-    private static final boolean JUVENILE = true;
+    private static final ResponseCriteria ADULT = ResponseCriteria.ADULT;
+    private static final ResponseCriteria JUVENILE = ResponseCriteria.JUVENILE;
 
     @Test
     void shouldScoreModerateResponseForWorkedExample() {

@@ -26,7 +26,7 @@ class TrajectoryTest {
     void shouldListBaselineWithoutScoreAndScoreLaterVisitsAgainstIt() {
         List<ScoredVisit> visits = List.of(visit(1, "2019-01-01", WORSE), visit(2, "2019-05-02", BASELINE),
                 visit(3, "2019-08-01", FOLLOW_UP));
-        List<TrajectoryPoint> points = Trajectory.score(visits, 1, false);
+        List<TrajectoryPoint> points = Trajectory.score(visits, 1, ResponseCriteria.ADULT, WorseningTest.RISE);
         assertThat(points).extracting(p -> p.visit().id()).containsExactly(2L, 3L);
         assertThat(points.get(0).improvement()).isNull();
         assertThat(points.get(0).doiMet()).isNull();
@@ -41,7 +41,7 @@ class TrajectoryTest {
                 List.of(new EnzymeLevel(EnzymeTest.CK, 600, 200)));
         List<ScoredVisit> visits = List.of(visit(1, "2019-05-02", BASELINE), visit(2, "2019-08-01", FOLLOW_UP),
                 visit(3, "2019-11-01", muchWorse));
-        List<TrajectoryPoint> points = Trajectory.score(visits, 0, false);
+        List<TrajectoryPoint> points = Trajectory.score(visits, 0, ResponseCriteria.ADULT, WorseningTest.RISE);
         assertThat(points.get(0).worsening()).isNull();
         assertThat(points.get(1).worsening().met()).isFalse();
         // Against the previous visit: PGA 3 → 5 (+2 cm) with MMT-8 132 → 100 (−24 %); against the baseline it improved.
@@ -50,7 +50,7 @@ class TrajectoryTest {
 
     @Test
     void shouldRefuseBaselineOutsideVisits() {
-        assertThatThrownBy(() -> Trajectory.score(List.of(visit(1, "2019-05-02", BASELINE)), 1, false))
+        assertThatThrownBy(() -> Trajectory.score(List.of(visit(1, "2019-05-02", BASELINE)), 1, ResponseCriteria.ADULT, WorseningTest.RISE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

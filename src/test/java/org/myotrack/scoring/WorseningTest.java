@@ -11,9 +11,16 @@ import org.myotrack.visit.EnzymeTest;
 
 class WorseningTest {
 
+    /** R2b defaults (registry rule): 1.0 cm and 0.25 HAQ. */
+    static final RiseFromZero RISE = new RiseFromZero(1.0, 0.25);
+
+    private static WorseningResult assess(CoreSetMeasures previous, CoreSetMeasures current) {
+        return Worsening.assess(previous, current, RISE);
+    }
+
     @Test
     void shouldMeetWorseningByPhysicianGlobalAndStrength() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().physicianGlobal(3).mmt8(100, 150).build(),
                 completeVisit().physicianGlobal(5).mmt8(80, 150).build());
 
@@ -24,7 +31,7 @@ class WorseningTest {
     @Test
     void shouldMeetWorseningByPhysicianGlobalOfExactlyTwoCentimetres() {
         // 4.3 − 2.3 in binary is 1.9999999999999996
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().physicianGlobal(2.3).mmt8(100, 150).build(),
                 completeVisit().physicianGlobal(4.3).mmt8(75, 150).build());
 
@@ -33,7 +40,7 @@ class WorseningTest {
 
     @Test
     void shouldNotMeetWorseningWhenPhysicianGlobalRoseOnlyOnePointNineCentimetres() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().physicianGlobal(3).mmt8(100, 150).build(),
                 completeVisit().physicianGlobal(4.9).mmt8(75, 150).build());
 
@@ -42,7 +49,7 @@ class WorseningTest {
 
     @Test
     void shouldNotMeetWorseningWhenStrengthFellOnlyNineteenPercent() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().physicianGlobal(3).mmt8(100, 150).build(),
                 completeVisit().physicianGlobal(5).mmt8(81, 150).build());
 
@@ -51,7 +58,7 @@ class WorseningTest {
 
     @Test
     void shouldMeetWorseningByPhysicianGlobalAndCmas() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().withoutMmt8().cmas(40).physicianGlobal(3).build(),
                 completeVisit().withoutMmt8().cmas(32).physicianGlobal(5).build());
 
@@ -60,7 +67,7 @@ class WorseningTest {
 
     @Test
     void shouldNotMeetStrengthRouteWhenMmt8IsOnDifferentScalesWithoutCmas() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().physicianGlobal(3).mmt8(70, 80).build(),
                 completeVisit().physicianGlobal(5).mmt8(60, 150).build());
 
@@ -75,7 +82,7 @@ class WorseningTest {
         "3, 1, false",
     })
     void shouldMeetWorseningByExtramuscularGlobalFromTwoCentimetres(double previous, double current, boolean met) {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().extramuscular(previous).build(), completeVisit().extramuscular(current).build());
 
         assertThat(result.met()).isEqualTo(met);
@@ -84,7 +91,7 @@ class WorseningTest {
 
     @Test
     void shouldMeetWorseningByThreeMeasuresWorseByThirtyPercent() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().physicianGlobal(3).patientGlobal(7).haq(1).build(),
                 completeVisit().physicianGlobal(3.9).patientGlobal(9.1).haq(1.3).build());
 
@@ -96,7 +103,7 @@ class WorseningTest {
 
     @Test
     void shouldCountStrengthAmongTheThreeMeasures() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().mmt8(100, 150).patientGlobal(4).haq(1).build(),
                 completeVisit().mmt8(70, 150).patientGlobal(5.2).haq(1.5).build());
 
@@ -106,7 +113,7 @@ class WorseningTest {
 
     @Test
     void shouldNotMeetWorseningWhenOnlyTwoMeasuresAreThirtyPercentWorse() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().physicianGlobal(3).patientGlobal(4).haq(1).build(),
                 completeVisit().physicianGlobal(3.87).patientGlobal(5.2).haq(1.3).build());
 
@@ -116,7 +123,7 @@ class WorseningTest {
 
     @Test
     void shouldNotMeetWorseningWhenThreeMeasuresAreTwentyNinePercentWorse() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().physicianGlobal(3).patientGlobal(4).haq(1).build(),
                 completeVisit().physicianGlobal(3.87).patientGlobal(5.16).haq(1.29).build());
 
@@ -126,7 +133,7 @@ class WorseningTest {
 
     @Test
     void shouldNotCountEnzymesAmongTheFiveMeasures() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().patientGlobal(4).haq(1).withoutEnzymes().enzyme(EnzymeTest.CK, 400, 200).build(),
                 completeVisit().patientGlobal(5.2).haq(1.3).withoutEnzymes().enzyme(EnzymeTest.CK, 2000, 200).build());
 
@@ -135,17 +142,56 @@ class WorseningTest {
     }
 
     @Test
-    void shouldCountRiseFromZeroAsWorsening() {
-        WorseningResult result = Worsening.assess(
+    void shouldCountRisesFromZeroOfAtLeastOneCentimetreAndAQuarterHaqPoint() {
+        WorseningResult result = assess(
                 completeVisit().patientGlobal(0).haq(0).extramuscular(0).build(),
-                completeVisit().patientGlobal(1).haq(0.125).extramuscular(1).build());
+                completeVisit().patientGlobal(1).haq(0.25).extramuscular(1).build());
 
         assertThat(result.routes()).containsExactly(WorseningRoute.THREE_MEASURES);
+        assertThat(result.measuresWorseByThirtyPercent()).containsExactlyInAnyOrder(ScoreComponent.PATIENT_GLOBAL_ACTIVITY,
+                ScoreComponent.PHYSICAL_FUNCTION, ScoreComponent.EXTRAMUSCULAR_ACTIVITY);
+    }
+
+    /** R2b: from a baseline of 0 a VAS counts as worse from a rise of 1.0 cm, the HAQ from 0.25 (registry rule). */
+    @ParameterizedTest(name = "{0} from 0 to {1}: worse {2}")
+    @CsvSource({
+        "patientGlobal, 0.9, false",
+        "patientGlobal, 1.0, true",
+        "extramuscular, 0.9, false",
+        "extramuscular, 1.0, true",
+        "physicianGlobal, 0.9, false",
+        "physicianGlobal, 1.0, true",
+        "haq, 0.125, false",
+        "haq, 0.25, true",
+    })
+    void shouldCountARiseFromZeroOnlyFromTheRegistryRuleAmount(String measure, double rise, boolean worse) {
+        CoreSetBuilder before = completeVisit().physicianGlobal(3).patientGlobal(3).haq(1).extramuscular(3);
+        CoreSetBuilder after = completeVisit().physicianGlobal(3).patientGlobal(3).haq(1).extramuscular(3);
+        switch (measure) {
+            case "patientGlobal" -> { before.patientGlobal(0); after.patientGlobal(rise); }
+            case "extramuscular" -> { before.extramuscular(0); after.extramuscular(rise); }
+            case "physicianGlobal" -> { before.physicianGlobal(0); after.physicianGlobal(rise); }
+            default -> { before.haq(0); after.haq(rise); }
+        }
+
+        WorseningResult result = assess(before.build(), after.build());
+
+        assertThat(result.measuresWorseByThirtyPercent()).hasSize(worse ? 1 : 0);
+    }
+
+    @Test
+    void shouldNotCallSmallNoiseInRemissionWorsening() {
+        // The trajectory issue 20 found: 0 → 0.3 cm and HAQ 0 → 0.125 in remission were "infinitely" worse.
+        WorseningResult result = assess(
+                completeVisit().physicianGlobal(0).patientGlobal(0).haq(0).extramuscular(0).build(),
+                completeVisit().physicianGlobal(0.5).patientGlobal(0.8).haq(0.125).extramuscular(0.3).build());
+
+        assertThat(result.met()).isFalse();
     }
 
     @Test
     void shouldReportEveryRouteThatFired() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 completeVisit().physicianGlobal(3).mmt8(100, 150).extramuscular(2).build(),
                 completeVisit().physicianGlobal(5).mmt8(60, 150).extramuscular(4).build());
 
@@ -155,7 +201,7 @@ class WorseningTest {
 
     @Test
     void shouldJudgeTheMeasuresPresentWhenOthersAreMissing() {
-        WorseningResult result = Worsening.assess(
+        WorseningResult result = assess(
                 coreSet().extramuscular(1).build(), coreSet().physicianGlobal(9).extramuscular(3).build());
 
         assertThat(result.routes()).containsExactly(WorseningRoute.EXTRAMUSCULAR);
@@ -163,7 +209,7 @@ class WorseningTest {
 
     @Test
     void shouldNotMeetWorseningForStableVisits() {
-        WorseningResult result = Worsening.assess(completeVisit().build(), completeVisit().build());
+        WorseningResult result = assess(completeVisit().build(), completeVisit().build());
 
         assertThat(result.met()).isFalse();
         assertThat(result.routes()).isEmpty();

@@ -5,6 +5,7 @@ import org.myotrack.patient.LatestSerology;
 import org.myotrack.refractory.InvestigationRecord;
 import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
+import org.myotrack.scoring.ResponseCriteria;
 import org.myotrack.scoring.TotalImprovementScore;
 import org.myotrack.scoring.TotalImprovementScoreResult;
 import org.myotrack.therapy.TherapyPeriod;
@@ -93,6 +94,7 @@ public final class Deidentification {
     private static List<ExportedPatient.Visit> visits(RegistryPatient patient, Function<LocalDate, ExportDate> dates) {
         List<ExportedPatient.Visit> visits = new ArrayList<>(patient.visits().size());
         CoreSetMeasures first = null;
+        ResponseCriteria criteria = ResponseCriteria.of(patient.diagnosis(), patient.juvenile());
         int number = 0;
         for (RegistryPatient.Visit visit : patient.visits()) {
             CoreSetMeasures measures = coreSet(visit);
@@ -101,7 +103,7 @@ public final class Deidentification {
             if (first == null) {
                 first = measures;
             } else {
-                TotalImprovementScoreResult score = TotalImprovementScore.score(first, measures, patient.juvenile());
+                TotalImprovementScoreResult score = TotalImprovementScore.score(first, measures, criteria);
                 tis = score.complete() ? score.tis() : null;
                 response = score.response().name();
             }
