@@ -30,7 +30,9 @@ public record TherapyCourse(String key, LocalDate startDate, LocalDate lastDay, 
         List<TherapyCourse> courses = new ArrayList<>();
         for (Map.Entry<String, List<TherapyPeriod>> group : byKey.entrySet()) {
             List<TherapyPeriod> entries = new ArrayList<>(group.getValue());
-            entries.sort(Comparator.comparing(TherapyPeriod::startDate).thenComparing(TherapyPeriod::id));
+            // A stable sort by start: entries starting on one day keep the caller's order, which the rules make an
+            // order of content, so a course reads the same whatever order its entries were entered in.
+            entries.sort(Comparator.comparing(TherapyPeriod::startDate));
             List<TherapyPeriod> current = new ArrayList<>();
             LocalDate start = null;
             LocalDate last = null;

@@ -123,4 +123,74 @@ class GlucocorticoidDependenceRuleTest {
                 .visit(START, Values.quiet()).visit(SIX_MONTHS_IN.minusDays(1), Values.quiet());
         assertThat(dependence(record)).isEmpty();
     }
+
+    /** Prednisolone 0.2 mg/kg/day from START for a year, a child of 40 kg weighed {@code daysFromDose} days from the day judged. */
+    private static PatientRecordBuilder perKgWeighed(long daysFromDose, double mgPerKg) {
+        return patient().diagnosis(org.myotrack.patient.Diagnosis.JDM).juvenile(true)
+                .therapy(Drug.PREDNISOLONE, mgPerKg, DoseUnit.MG_PER_KG, Frequency.DAILY, Route.ORAL, START, null, null)
+                .visit(START, Values.quiet())
+                .visit(SIX_MONTHS_IN.minusDays(daysFromDose), Values.quiet().bodyWeight(40))
+                .visit(SIX_MONTHS_IN.plusDays(200), Values.quiet());
+    }
+
+    /** R6: a weight converts a dose per kg within 90 days of it (registry rule), not 91. */
+    @ParameterizedTest(name = "weighed {0} days before: flagged {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"90, true", "91, false"})
+    void shouldConvertADosePerKgWithAWeightWithinNinetyDays(long days, boolean flagged) {
+        // 0.25 mg/kg at 40 kg is 10 mg/day, above 7.5 mg and above the juvenile 0.2 mg/kg × 40 kg = 8 mg.
+        PatientRecordBuilder record = perKgWeighed(days, 0.25);
+
+        assertThat(dependence(record).isPresent()).isEqualTo(flagged);
+        if (flagged) {
+            Flag flag = dependence(record).orElseThrow();
+            assertThat(flag.since()).isEqualTo(SIX_MONTHS_IN);
+            assertThat(flag.message()).startsWith("Prednisone-equivalent 10 mg/day on 2020-07-06");
+            assertThat(flag.evidence()).extracting(Evidence::detail)
+                    .contains("Body weight 40 kg on " + SIX_MONTHS_IN.minusDays(days) + ", used for the dose per kg");
+        }
+    }
+
+    @Test
+    void shouldUseTheEarliestLaterWeightWithinNinetyDaysWhenNoneIsBefore() {
+        PatientRecordBuilder record = patient()
+                .therapy(Drug.PREDNISOLONE, 0.25, DoseUnit.MG_PER_KG, Frequency.DAILY, Route.ORAL, START, null, null)
+                .visit(START, Values.quiet())
+                .visit(SIX_MONTHS_IN.plusDays(90), Values.quiet().bodyWeight(40));
+        assertThat(dependence(record).orElseThrow().since()).isEqualTo(SIX_MONTHS_IN);
+    }
+
+    @Test
+    void shouldSayWhatToRecordWhenADosePerKgCannotBeConverted() {
+        Evaluation evaluation = perKgWeighed(91, 0.25).evaluate();
+
+        assertThat(evaluation.flags()).extracting(Flag::code).doesNotContain(FlagCode.GLUCOCORTICOID_DEPENDENCE);
+        assertThat(evaluation.toRecord()).anySatisfy(note -> assertThat(note)
+                .startsWith("Body weight at a visit within 90 days of 2020-07-06: prednisolone 0.25 mg/kg daily")
+                .endsWith("so glucocorticoid dependence could not be judged on that day"));
+    }
+
+    /** R6: a child's threshold is min(7.5 mg, 0.2 mg/kg × weight) (registry rule); 7 mg/day in a 30 kg child is above 6 mg. */
+    @ParameterizedTest(name = "juvenile {0}, {1} kg, 7 mg/day: flagged {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"true, 30, true", "true, 40, false", "false, 30, false"})
+    void shouldApplyThePerKgThresholdToChildrenWithAKnownWeight(boolean juvenile, double kg, boolean flagged) {
+        PatientRecordBuilder record = patient().juvenile(juvenile)
+                .prednisone(7, START, null)
+                .visit(START, Values.quiet().bodyWeight(kg))
+                .visit(SIX_MONTHS_IN, Values.quiet().bodyWeight(kg));
+
+        assertThat(dependence(record).isPresent()).isEqualTo(flagged);
+        if (flagged) {
+            assertThat(dependence(record).orElseThrow().message()).contains("is above 6 mg/day (0.2 mg/kg at 30 kg)");
+        }
+    }
+
+    @Test
+    void shouldKeepTheAdultThresholdForAChildWithoutAWeightAndSaySo() {
+        Evaluation evaluation = patient().juvenile(true).prednisone(7, START, null)
+                .visit(START, Values.quiet()).visit(SIX_MONTHS_IN, Values.quiet()).evaluate();
+
+        assertThat(evaluation.flags()).isEmpty();
+        assertThat(evaluation.toRecord()).containsExactly("Body weight at a visit within 90 days of 2020-07-06: the"
+                + " juvenile dependence threshold of 0.2 mg/kg/day needs it");
+    }
 }

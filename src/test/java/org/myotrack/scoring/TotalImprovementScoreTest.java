@@ -433,4 +433,29 @@ class TotalImprovementScoreTest {
         assertThat(result.tis()).isEqualTo(70);
         assertThat(result.response()).isEqualTo(ResponseCategory.MAJOR);
     }
+
+    /** R5: the response thresholds follow the subgroup; the TIS is validated in adult DM/PM and in JDM only. */
+    @ParameterizedTest(name = "{0}, juvenile {1}: {2}")
+    @CsvSource({
+        "DM, false, ADULT", "PM, false, ADULT", "JDM, true, JUVENILE", "DM, true, JUVENILE", "PM, true, JUVENILE",
+        "CADM, false, NOT_VALIDATED", "IMNM, false, NOT_VALIDATED", "IBM, false, NOT_VALIDATED",
+        "ASYS, false, NOT_VALIDATED", "OVERLAP, false, NOT_VALIDATED", "JM_OTHER, true, NOT_VALIDATED",
+        "UNCLASSIFIED, false, NOT_VALIDATED",
+    })
+    void shouldChooseTheResponseCriteriaOfTheSubgroup(org.myotrack.patient.Diagnosis diagnosis, boolean juvenile,
+                                                      ResponseCriteria expected) {
+        assertThat(ResponseCriteria.of(diagnosis, juvenile)).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldGiveNoCategoryButTheScoreWhereTheTisIsNotValidated() {
+        TotalImprovementScoreResult complete = TotalImprovementScore.score(
+                workedExampleBaseline().build(), workedExampleFollowUp().build(), ResponseCriteria.NOT_VALIDATED);
+        TotalImprovementScoreResult incomplete = TotalImprovementScore.score(
+                workedExampleBaseline().haq(null).build(), workedExampleFollowUp().build(), ResponseCriteria.NOT_VALIDATED);
+
+        assertThat(complete.tis()).isEqualTo(57.5);
+        assertThat(complete.response()).isEqualTo(ResponseCategory.NOT_VALIDATED);
+        assertThat(incomplete.response()).isEqualTo(ResponseCategory.INCOMPLETE);
+    }
 }
