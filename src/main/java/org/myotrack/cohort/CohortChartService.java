@@ -63,6 +63,7 @@ public class CohortChartService {
 
     public byte[] chart(String name, CohortCriteria criteria, int width, int height) {
         QuarkusTransaction.requiringNew().run(() -> cohort.requireKnownSite(criteria));
+        flags.awaitCurrentStates();
         return switch (name) {
             case "response-over-time" -> CohortChartRenderer.responseOverTime(responseOverTime(criteria), width, height);
             case "refractory-by-antibody" -> CohortChartRenderer.refractoryByAntibody(refractoryByAntibody(criteria), width, height);

@@ -12,6 +12,7 @@ import org.myotrack.common.PageView;
 import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.LatestSerology;
+import org.myotrack.refractory.FlagService;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,6 +38,9 @@ public class CohortService {
     CohortRepository cohorts;
 
     @Inject
+    FlagService flags;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -45,6 +49,7 @@ public class CohortService {
     @Transactional
     public PageView<CohortRow> query(CohortCriteria criteria, PageRequest page) {
         cohorts.requireKnownSite(criteria);
+        flags.awaitCurrentStates();
         long total = cohorts.count(criteria);
         List<Long> ids = cohorts.patientIdsPage(criteria, page.page(), page.size());
         int year = LocalDate.now(clock).getYear();
@@ -56,6 +61,7 @@ public class CohortService {
     /** How many patients the cohort holds, from indexes and the stored flag state. */
     @Transactional
     public long count(CohortCriteria criteria) {
+        flags.awaitCurrentStates();
         return cohorts.count(criteria);
     }
 

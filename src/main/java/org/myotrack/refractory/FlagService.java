@@ -54,6 +54,8 @@ public class FlagService {
     static final int PARALLEL_RULES_FROM = 1_000;
 
     private final Object staleRefresh = new Object();
+    /** Set once every stored state of this registry was found evaluated under the current rules version. */
+    private volatile boolean statesCurrent;
 
     @Inject
     PatientService patients;
@@ -311,7 +313,21 @@ public class FlagService {
     public int refreshStale() {
         // One re-evaluation of the registry at a time in this instance: a second caller waits, then finds little left.
         synchronized (staleRefresh) {
-            return refreshStaleBatches();
+            int evaluated = refreshStaleBatches();
+            statesCurrent = true;
+            return evaluated;
+        }
+    }
+
+    /**
+     * Returns once every stored state is under the current rules version, re-evaluating what is not (or waiting for
+     * the start-up re-evaluation under way): cohort queries, counts, charts and exports read stored states, and none
+     * of them may mix two rules versions. After the first time it costs nothing, since every write stores its
+     * patient's state under the current version.
+     */
+    public void awaitCurrentStates() {
+        if (!statesCurrent) {
+            refreshStale();
         }
     }
 

@@ -11,6 +11,7 @@ import org.hibernate.Session;
 import org.myotrack.cohort.CohortCriteria;
 import org.myotrack.cohort.CohortRepository;
 import org.myotrack.common.MyoTrackConfig;
+import org.myotrack.refractory.FlagService;
 import org.myotrack.common.ProblemException;
 import org.myotrack.common.ReadAhead;
 import org.myotrack.common.Violation;
@@ -65,6 +66,9 @@ public class CohortExportService {
     @Inject
     EntityManager em;
 
+    @Inject
+    FlagService flags;
+
     private volatile FhirContext fhir;
 
     @Transactional
@@ -74,6 +78,7 @@ public class CohortExportService {
             throw ProblemException.invalid(List.of(new Violation("dates", datesRefused)));
         }
         cohorts.requireKnownSite(criteria);
+        flags.awaitCurrentStates();
         long patients = cohorts.count(criteria);
         int exportYear = LocalDate.now(clock).getYear();
         int minimum = config.export().minimumGroupSize();
