@@ -91,7 +91,10 @@ final class BenchRegistry {
     static String jdbcUrl(String name) {
         deleteCopiesOfEndedRuns(name);
         Path dir = BenchResults.dir().resolve(name + "-db-" + ProcessHandle.current().pid());
-        Path template = template(patients());
+        // -Dbench.registry names a kept registry written elsewhere (another version of the registry, say), so two
+        // versions can be timed on the same rows; it is migrated to this version's schema at start-up.
+        String given = System.getProperty("bench.registry");
+        Path template = given == null || given.isBlank() ? template(patients()) : Path.of(given);
         if (Files.exists(template)) {
             try {
                 unzip(template, dir);

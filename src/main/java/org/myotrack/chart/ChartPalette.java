@@ -55,9 +55,12 @@ public final class ChartPalette {
     public static final Color RESPONSE_MODERATE = new Color(120, 198, 121);
     public static final Color RESPONSE_MAJOR = new Color(0, 104, 55);
     public static final Color RESPONSE_INCOMPLETE = new Color(255, 255, 255);
+    /** A score in a subgroup where the TIS is not validated (R5): a pale blue, off the ordered green ramp. */
+    public static final Color RESPONSE_NOT_VALIDATED = new Color(198, 219, 239);
 
     /** Response categories in legend order. */
-    public static final List<String> RESPONSE_CATEGORIES = List.of("NONE", "MINIMAL", "MODERATE", "MAJOR", "INCOMPLETE");
+    public static final List<String> RESPONSE_CATEGORIES = List.of("NONE", "MINIMAL", "MODERATE", "MAJOR", "INCOMPLETE",
+            "NOT_VALIDATED");
 
     /** Black is left out: the swimmer draws flag onsets in near-black. */
     private static final List<Color> DRUG_CYCLE = List.of(BLUE, ORANGE, BLUISH_GREEN, VERMILLION, REDDISH_PURPLE,
@@ -74,6 +77,7 @@ public final class ChartPalette {
             case "MODERATE" -> RESPONSE_MODERATE;
             case "MAJOR" -> RESPONSE_MAJOR;
             case "INCOMPLETE" -> RESPONSE_INCOMPLETE;
+            case "NOT_VALIDATED" -> RESPONSE_NOT_VALIDATED;
             default -> throw new IllegalArgumentException("Unknown response category: " + category);
         };
     }
@@ -86,6 +90,7 @@ public final class ChartPalette {
             case "MODERATE" -> "Moderate";
             case "MAJOR" -> "Major";
             case "INCOMPLETE" -> "Incomplete";
+            case "NOT_VALIDATED" -> "TIS not validated for the subgroup";
             default -> throw new IllegalArgumentException("Unknown response category: " + category);
         };
     }
