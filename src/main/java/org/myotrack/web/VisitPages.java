@@ -204,7 +204,10 @@ public class VisitPages extends WebResource {
                 .set("patientGlobalDamage", number(visit.patientGlobalDamage()))
                 .set("mdiExtent", visit.mdiExtent()).set("mdiSeverity", number(visit.mdiSeverity()))
                 .set("sf36Pcs", number(visit.sf36Pcs())).set("sf36Mcs", number(visit.sf36Mcs()))
-                .set("functionalIndex", number(visit.functionalIndex())).set("notes", visit.notes())
+                .set("functionalIndex", number(visit.functionalIndex()))
+                .set("bodyWeightKg", number(visit.bodyWeightKg())).set("cdasiActivity", visit.cdasiActivity())
+                .set("dysphagia", visit.dysphagia()).set("fingerFlexorWeakness", visit.fingerFlexorWeakness())
+                .set("quadricepsWeakness", visit.quadricepsWeakness()).set("notes", visit.notes())
                 .set("version", visit.version());
         for (EnzymeEntry enzyme : visit.enzymes()) {
             EnzymeLine line = EnzymeLine.of(enzyme.test());
@@ -234,7 +237,9 @@ public class VisitPages extends WebResource {
                 input.decimal("haq"), input.decimal("extramuscularActivity"), enzymes,
                 input.decimal("physicianGlobalDamage"), input.decimal("patientGlobalDamage"), input.whole("mdiExtent"),
                 input.decimal("mdiSeverity"), input.decimal("sf36Pcs"), input.decimal("sf36Mcs"),
-                input.decimal("functionalIndex"), input.text("notes"), input.version("version"));
+                input.decimal("functionalIndex"), input.decimal("bodyWeightKg"), input.whole("cdasiActivity"),
+                input.yesNo("dysphagia"), input.yesNo("fingerFlexorWeakness"), input.yesNo("quadricepsWeakness"),
+                input.text("notes"), input.version("version"));
     }
 
     /** The input of a refused visit field; enzyme results are numbered as sent, which skips empty lines. */
