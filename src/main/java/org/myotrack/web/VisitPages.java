@@ -232,8 +232,11 @@ public class VisitPages extends WebResource {
                 enzymes.add(new EnzymeEntry(EnzymeTest.valueOf(line.test()), value, uln, input.text(line.unit())));
             }
         }
+        // The scale select always sends a value; it belongs to the request only with an MMT-8 total, else a visit
+        // without MMT-8 (CMAS only, CDASI only, a weight) would be refused for a missing total nobody meant to give.
+        Integer mmt8Max = input.text("mmt8") == null ? null : input.whole("mmt8Max");
         return new VisitRequest(input.date("visitDate"), input.decimal("physicianGlobalActivity"),
-                input.decimal("patientGlobalActivity"), input.whole("mmt8"), input.whole("mmt8Max"), input.whole("cmas"),
+                input.decimal("patientGlobalActivity"), input.whole("mmt8"), mmt8Max, input.whole("cmas"),
                 input.decimal("haq"), input.decimal("extramuscularActivity"), enzymes,
                 input.decimal("physicianGlobalDamage"), input.decimal("patientGlobalDamage"), input.whole("mdiExtent"),
                 input.decimal("mdiSeverity"), input.decimal("sf36Pcs"), input.decimal("sf36Mcs"),
