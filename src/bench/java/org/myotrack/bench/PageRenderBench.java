@@ -156,7 +156,7 @@ class PageRenderBench {
         Actor clinic = new Actor("page-bench", Role.CLINICIAN, siteId);
         LocalDate first = LocalDate.of(2020, 1, 15);
         long id = patients.recordPatient(clinic, new PatientRequest("DEMO-A", "BENCH-60-VISITS", Sex.FEMALE,
-                LocalDate.of(1975, 6, 1), Diagnosis.DM, first.minusDays(20), first.minusMonths(4), false, false,
+                LocalDate.of(1975, 6, 1), Diagnosis.DM, first.minusDays(20), first.minusMonths(4), false, false, null, null,
                 List.of(new AutoantibodyEntry(Antibody.MI2, AntibodyResult.POSITIVE, first.minusDays(25))), null)).id();
         for (int i = 0; i < VISITS; i++) {
             double recovery = Math.min(1.0, i / 24.0);
@@ -170,7 +170,7 @@ class PageRenderBench {
             visits.recordVisit(clinic, id, new VisitRequest(first.plusMonths(i), round(activity), round(activity + 0.5),
                     (int) Math.round(100 + 45 * recovery - 20 * flare), 150, null, Math.round((2 - 1.5 * recovery + flare) * 8) / 8.0,
                     round(activity / 2), enzymes, round(2 * recovery), round(2.5 * recovery), 2, 6.0, 35.0 + 10 * recovery,
-                    45.0, 40.0 + 40 * recovery, "bench visit " + (i + 1), null));
+                    45.0, 40.0 + 40 * recovery, null, null, null, null, null, "bench visit " + (i + 1), null));
         }
         int[] taper = {60, 40, 30, 20, 15, 10, 7};
         for (int step = 0; step < taper.length; step++) {

@@ -269,7 +269,7 @@ final class PlainJdbcImport {
             }
             return new Row(patientId, new VisitRequest(visitDate, decimals[0], decimals[1], mmt8, mmt8Max, cmas, decimals[2],
                     decimals[3], enzymes.isEmpty() ? null : enzymes, decimals[4], decimals[5], mdiExtent, decimals[6],
-                    decimals[7], decimals[8], decimals[9], notes, null));
+                    decimals[7], decimals[8], decimals[9], null, null, null, null, null, notes, null));
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException unreadable) {
             return null;
         }

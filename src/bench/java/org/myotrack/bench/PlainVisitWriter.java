@@ -1,5 +1,6 @@
 package org.myotrack.bench;
 
+import static org.myotrack.common.JdbcValues.setBoolean;
 import static org.myotrack.common.JdbcValues.setDecimal;
 import static org.myotrack.common.JdbcValues.setInteger;
 
@@ -28,8 +29,9 @@ final class PlainVisitWriter implements AutoCloseable {
     static final String INSERT_VISIT = "INSERT INTO visits (id, patient_id, visit_date,"
             + " physician_global_activity, patient_global_activity, mmt8, mmt8_max, cmas, haq, extramuscular_activity,"
             + " physician_global_damage, patient_global_damage, mdi_extent, mdi_severity, sf36_pcs, sf36_mcs,"
-            + " functional_index, notes, created_at, updated_at, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+            + " functional_index, body_weight_kg, cdasi_activity, dysphagia, finger_flexor_weakness, quadriceps_weakness,"
+            + " notes, created_at, updated_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     /** An enzyme result row; bound by {@link #bindEnzyme}. */
     static final String INSERT_ENZYME = "INSERT INTO enzyme_results (id, visit_id, test, test_value, uln, unit)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
@@ -77,7 +79,8 @@ final class PlainVisitWriter implements AutoCloseable {
             VisitView view = new VisitView(id, patientId, v.visitDate(), v.physicianGlobalActivity(),
                     v.patientGlobalActivity(), v.mmt8(), v.mmt8Max(), v.cmas(), v.haq(), v.extramuscularActivity(), stored,
                     v.physicianGlobalDamage(), v.patientGlobalDamage(), v.mdiExtent(), v.mdiSeverity(), v.sf36Pcs(),
-                    v.sf36Mcs(), v.functionalIndex(), v.notes(), 0L);
+                    v.sf36Mcs(), v.functionalIndex(), v.bodyWeightKg(), v.cdasiActivity(), v.dysphagia(),
+                    v.fingerFlexorWeakness(), v.quadricepsWeakness(), v.notes(), 0L);
             events.setLong(1, auditId++);
             events.setTimestamp(2, now);
             events.setString(3, username);
@@ -109,9 +112,14 @@ final class PlainVisitWriter implements AutoCloseable {
         setDecimal(insert, 15, v.sf36Pcs());
         setDecimal(insert, 16, v.sf36Mcs());
         setDecimal(insert, 17, v.functionalIndex());
-        insert.setString(18, v.notes());
-        insert.setTimestamp(19, now);
-        insert.setTimestamp(20, now);
+        setDecimal(insert, 18, v.bodyWeightKg());
+        setInteger(insert, 19, v.cdasiActivity());
+        setBoolean(insert, 20, v.dysphagia());
+        setBoolean(insert, 21, v.fingerFlexorWeakness());
+        setBoolean(insert, 22, v.quadricepsWeakness());
+        insert.setString(23, v.notes());
+        insert.setTimestamp(24, now);
+        insert.setTimestamp(25, now);
     }
 
     /** Binds {@link #INSERT_ENZYME} to the result; returns it as stored, with U/L when it names no unit. */

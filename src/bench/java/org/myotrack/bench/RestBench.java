@@ -207,7 +207,8 @@ class RestBench {
                 VisitRequest visit = new VisitRequest(interim, v.physicianGlobalActivity(), v.patientGlobalActivity(),
                         v.mmt8(), v.mmt8Max(), v.cmas(), v.haq(), v.extramuscularActivity(), v.enzymes(),
                         v.physicianGlobalDamage(), v.patientGlobalDamage(), v.mdiExtent(), v.mdiSeverity(), v.sf36Pcs(),
-                        v.sf36Mcs(), v.functionalIndex(), v.notes(), null);
+                        v.sf36Mcs(), v.functionalIndex(), v.bodyWeightKg(), v.cdasiActivity(), v.dysphagia(),
+                        v.fingerFlexorWeakness(), v.quadricepsWeakness(), v.notes(), null);
                 perWriter.get(index % writers).add(new Posting(clinician(patient.patient().siteCode()), index + 1L,
                         json.writeValueAsString(visit)));
                 made++;

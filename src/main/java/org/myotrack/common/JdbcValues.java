@@ -30,6 +30,15 @@ public final class JdbcValues {
         }
     }
 
+    /** A nullable boolean: null is "not recorded", not false. */
+    public static void setBoolean(PreparedStatement statement, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BOOLEAN);
+        } else {
+            statement.setBoolean(index, value);
+        }
+    }
+
     public static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.DATE);

@@ -109,7 +109,7 @@ public final class DemoCohortGenerator {
         investigations.sort(Comparator.comparing(InvestigationRequest::date));
 
         PatientRequest patient = new PatientRequest(siteCode, externalId, sex, birthDate, diagnosis, diagnosisDate,
-                onsetDate, cancer, ild, autoantibodies, null);
+                onsetDate, cancer, ild, null, null, autoantibodies, null);
         return new SyntheticPatient(index, archetype, patient, visits, course.therapies().sorted(), investigations);
     }
 
@@ -344,7 +344,7 @@ public final class DemoCohortGenerator {
                 Measures.tenth(m.damage * 8 + 0.5 + gauss(rng, 0.5), 10),
                 (int) Math.min(38, Math.round(m.damage * 14)),
                 Math.round(Math.min(110, m.damage * 35 + Math.abs(gauss(rng, 0.5))) * 10) / 10.0,
-                sf36Pcs, sf36Mcs, functionalIndex, m.note, null);
+                sf36Pcs, sf36Mcs, functionalIndex, null, null, null, null, null, m.note, null);
     }
 
     private static double gauss(Random rng, double sd) {

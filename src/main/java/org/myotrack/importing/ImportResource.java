@@ -62,7 +62,9 @@ public class ImportResource {
             + " Columns: `patientId` or `externalId`, `visitDate`, the visit's scalar fields (`physicianGlobalActivity`,"
             + " `patientGlobalActivity`, `mmt8`, `mmt8Max`, `cmas`, `haq`, `extramuscularActivity`,"
             + " `physicianGlobalDamage`, `patientGlobalDamage`, `mdiExtent`, `mdiSeverity`, `sf36Pcs`, `sf36Mcs`,"
-            + " `functionalIndex`, `notes`) and per enzyme a value and its lab's ULN (`ck`, `ckUln`, `aldolase`,"
+            + " `functionalIndex`, `bodyWeightKg`, `cdasiActivity`, `notes`), the yes/no findings `dysphagia`,"
+            + " `fingerFlexorWeakness` and `quadricepsWeakness` (true or false, yes or no; empty = not recorded)"
+            + " and per enzyme a value and its lab's ULN (`ck`, `ckUln`, `aldolase`,"
             + " `aldolaseUln`, `ldh`, `ldhUln`, `ast`, `astUln`, `alt`, `altUln`; unit U/L). One visit per patient and"
             + " date: a date already recorded with other values is refused." + RULES)
     @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING),

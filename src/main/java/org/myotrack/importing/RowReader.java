@@ -91,6 +91,25 @@ final class RowReader {
         }
     }
 
+    /** What a yes/no column takes, for the refusal of any other text. */
+    static final String YES_NO_REQUIREMENT = "must be true or false (yes or no also accepted); leave it empty when not recorded";
+
+    /**
+     * A yes/no finding: {@code true}/{@code false} as the exports write them, or {@code yes}/{@code no}, in any case.
+     * Anything else ({@code 1}, {@code y}, {@code unknown} …) is refused rather than guessed: a wrong yes feeds a rule.
+     */
+    Boolean yesNo(String column) {
+        String cell = identifier(column);
+        if (cell == null) {
+            return null;
+        }
+        return switch (cell.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> Boolean.TRUE;
+            case "false", "no" -> Boolean.FALSE;
+            default -> refuse(column, YES_NO_REQUIREMENT);
+        };
+    }
+
     <E extends Enum<E>> E choice(String column, Class<E> vocabulary) {
         String cell = identifier(column);
         if (cell == null) {

@@ -28,16 +28,18 @@ import java.util.stream.Collectors;
 
 /**
  * Visits from CSV: one visit per row, with the scalar fields of the visit request as columns and, per enzyme, a value
- * column and a ULN column ({@code ck}, {@code ckUln}, …; the unit is U/L as for a JSON visit sent without one). A
- * patient has one visit per date.
+ * column and a ULN column ({@code ck}, {@code ckUln}, …; the unit is U/L as for a JSON visit sent without one). The
+ * yes/no findings ({@code dysphagia}, {@code fingerFlexorWeakness}, {@code quadricepsWeakness}) take true or false
+ * (yes or no also, as clinic spreadsheets write them); an empty cell is "not recorded". A patient has one visit per
+ * date.
  */
 @ApplicationScoped
 class VisitImport implements RecordImport<VisitRequest, Visit> {
 
     private static final List<String> DECIMAL_FIELDS = List.of("physicianGlobalActivity", "patientGlobalActivity", "haq",
             "extramuscularActivity", "physicianGlobalDamage", "patientGlobalDamage", "mdiSeverity", "sf36Pcs", "sf36Mcs",
-            "functionalIndex");
-    private static final List<String> WHOLE_FIELDS = List.of("mmt8", "cmas", "mdiExtent");
+            "functionalIndex", "bodyWeightKg");
+    private static final List<String> WHOLE_FIELDS = List.of("mmt8", "cmas", "mdiExtent", "cdasiActivity");
     private static final Pattern ENZYME_FIELD = Pattern.compile("enzymes\\[(\\d+)]\\.(\\w+)");
 
     private static final ImportColumns COLUMNS = new ImportColumns(columnNames(), List.of("visitDate"),
@@ -100,6 +102,11 @@ class VisitImport implements RecordImport<VisitRequest, Visit> {
         Double sf36Pcs = decimal(cells, "sf36Pcs");
         Double sf36Mcs = decimal(cells, "sf36Mcs");
         Double functionalIndex = decimal(cells, "functionalIndex");
+        Double bodyWeightKg = decimal(cells, "bodyWeightKg");
+        Integer cdasiActivity = whole(cells, "cdasiActivity");
+        Boolean dysphagia = cells.yesNo("dysphagia");
+        Boolean fingerFlexorWeakness = cells.yesNo("fingerFlexorWeakness");
+        Boolean quadricepsWeakness = cells.yesNo("quadricepsWeakness");
         List<EnzymeEntry> enzymes = new ArrayList<>(2);
         for (EnzymeTest test : EnzymeTest.values()) {
             Double value = decimal(cells, valueColumn(test));
@@ -112,7 +119,8 @@ class VisitImport implements RecordImport<VisitRequest, Visit> {
         }
         return new VisitRequest(visitDate, physicianGlobalActivity, patientGlobalActivity, mmt8, mmt8Max, cmas, haq,
                 extramuscularActivity, enzymes.isEmpty() ? null : enzymes, physicianGlobalDamage, patientGlobalDamage,
-                mdiExtent, mdiSeverity, sf36Pcs, sf36Mcs, functionalIndex, cells.text("notes"), null);
+                mdiExtent, mdiSeverity, sf36Pcs, sf36Mcs, functionalIndex, bodyWeightKg, cdasiActivity, dysphagia,
+                fingerFlexorWeakness, quadricepsWeakness, cells.text("notes"), null);
     }
 
     private Double decimal(RowReader cells, String column) {
@@ -224,7 +232,8 @@ class VisitImport implements RecordImport<VisitRequest, Visit> {
         List<String> names = new ArrayList<>(List.of(FileImport.PATIENT_ID, FileImport.EXTERNAL_ID, "visitDate",
                 "physicianGlobalActivity", "patientGlobalActivity", "mmt8", "mmt8Max", "cmas", "haq",
                 "extramuscularActivity", "physicianGlobalDamage", "patientGlobalDamage", "mdiExtent", "mdiSeverity",
-                "sf36Pcs", "sf36Mcs", "functionalIndex", "notes"));
+                "sf36Pcs", "sf36Mcs", "functionalIndex", "bodyWeightKg", "cdasiActivity", "dysphagia",
+                "fingerFlexorWeakness", "quadricepsWeakness", "notes"));
         for (EnzymeTest test : EnzymeTest.values()) {
             names.add(valueColumn(test));
             names.add(ulnColumn(test));

@@ -73,6 +73,13 @@ public class Patient {
     @Column(nullable = false)
     public boolean juvenile;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "statin_exposure", nullable = false, length = 8)
+    public StatinExposure statinExposure = StatinExposure.UNKNOWN;
+
+    @Column(name = "statin_start_date")
+    public LocalDate statinStartDate;
+
     @OneToMany(mappedBy = "patient", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("antibody, testDate")
     public List<Autoantibody> autoantibodies = new ArrayList<>();

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A patient as a clinic submits it ({@code POST} and {@code PUT /api/patients}). {@code version} is required on
- * update and ignored on create.
+ * update and ignored on create. Like every field of a {@code PUT}, {@code statinExposure} left out reads as
+ * {@code UNKNOWN}; {@code statinStartDate} is optional, and refused with {@code NEVER}.
  */
 public record PatientRequest(
         @NotBlank(message = "is required") @Size(max = 32, message = "must be at most 32 characters") String siteCode,
@@ -27,6 +28,8 @@ public record PatientRequest(
         @PastOrPresent(message = "must not be in the future") LocalDate onsetDate,
         Boolean cancerAssociated,
         Boolean ild,
+        StatinExposure statinExposure,
+        @PastOrPresent(message = "must not be in the future") LocalDate statinStartDate,
         @Size(max = 60, message = "must list at most 60 results") List<@Valid @NotNull(message = "must not be null") AutoantibodyEntry> autoantibodies,
         Long version) {
 }

@@ -177,6 +177,11 @@ public class PatientService {
         if (request.diagnosisDate() != null) {
             violations.check(!request.diagnosisDate().isBefore(birth), "diagnosisDate", "must not be before birthDate");
         }
+        if (request.statinStartDate() != null) {
+            violations.check(request.statinExposure() != StatinExposure.NEVER, "statinStartDate",
+                    "must be empty when statinExposure is NEVER: a start date records an exposure");
+            violations.check(!request.statinStartDate().isBefore(birth), "statinStartDate", "must not be before birthDate");
+        }
         boolean juvenile = Patient.isJuvenile(birth, request.onsetDate(), request.diagnosisDate(), request.diagnosis());
         if (request.diagnosis().isJuvenileSubgroup() && !juvenile) {
             violations.add("diagnosis", request.diagnosis() + " requires symptom onset before age "
@@ -208,6 +213,8 @@ public class PatientService {
         patient.cancerAssociated = Boolean.TRUE.equals(request.cancerAssociated());
         patient.ild = Boolean.TRUE.equals(request.ild());
         patient.juvenile = Patient.isJuvenile(request.birthDate(), request.onsetDate(), request.diagnosisDate(), request.diagnosis());
+        patient.statinExposure = request.statinExposure() == null ? StatinExposure.UNKNOWN : request.statinExposure();
+        patient.statinStartDate = request.statinStartDate();
         patient.updatedAt = now;
         patient.autoantibodies.clear();
         if (request.autoantibodies() != null) {
@@ -234,7 +241,7 @@ public class PatientService {
     PatientView toView(Patient patient) {
         return new PatientView(patient.id, patient.registryCode, patient.site.code, patient.externalId, patient.sex,
                 patient.birthDate, patient.diagnosis, patient.diagnosisDate, patient.onsetDate,
-                patient.cancerAssociated, patient.ild, patient.juvenile,
+                patient.cancerAssociated, patient.ild, patient.juvenile, patient.statinExposure, patient.statinStartDate,
                 patient.autoantibodies.stream().map(Autoantibody::toEntry).toList(),
                 patient.diagnosisHistory.stream().map(DiagnosisHistoryEntry::toEntry).toList(),
                 patient.version);

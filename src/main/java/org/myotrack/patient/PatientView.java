@@ -17,6 +17,8 @@ public record PatientView(
         boolean cancerAssociated,
         boolean ild,
         boolean juvenile,
+        StatinExposure statinExposure,
+        LocalDate statinStartDate,
         List<AutoantibodyEntry> autoantibodies,
         List<DiagnosisEntry> diagnosisHistory,
         long version) {

@@ -84,6 +84,23 @@ public class Visit {
     @Column(name = "functional_index")
     public Double functionalIndex;
 
+    @Column(name = "body_weight_kg")
+    public Double bodyWeightKg;
+
+    @Column(name = "cdasi_activity")
+    public Integer cdasiActivity;
+
+    /** Null when not recorded, as for the two ENMC features below (V5 schema). */
+    public Boolean dysphagia;
+
+    /** ENMC 2011: finger flexion weaker than shoulder abduction (FF > SA). */
+    @Column(name = "finger_flexor_weakness")
+    public Boolean fingerFlexorWeakness;
+
+    /** ENMC 2011: knee extension weakness at least that of hip flexion (KE ≥ HF). */
+    @Column(name = "quadriceps_weakness")
+    public Boolean quadricepsWeakness;
+
     @Column(length = 4000)
     public String notes;
 
@@ -105,7 +122,7 @@ public class Visit {
 
     /**
      * Whether the other visit records the same date, measures, enzymes and notes. Decimals compare at the scale of
-     * their column (V1 schema: globals and scores 1 decimal, HAQ 3, enzymes 2), so a value sent and the value the
+     * their column (V1 schema: globals and scores 1 decimal, HAQ 3, enzymes 2; V5: body weight 1), so a value sent and the value the
      * database kept of it are the same.
      */
     public boolean recordsSameAs(Visit other) {
@@ -124,6 +141,11 @@ public class Visit {
                 && sameAtScale(sf36Pcs, other.sf36Pcs, 1)
                 && sameAtScale(sf36Mcs, other.sf36Mcs, 1)
                 && sameAtScale(functionalIndex, other.functionalIndex, 1)
+                && sameAtScale(bodyWeightKg, other.bodyWeightKg, 1)
+                && Objects.equals(cdasiActivity, other.cdasiActivity)
+                && Objects.equals(dysphagia, other.dysphagia)
+                && Objects.equals(fingerFlexorWeakness, other.fingerFlexorWeakness)
+                && Objects.equals(quadricepsWeakness, other.quadricepsWeakness)
                 && Objects.equals(notes, other.notes)
                 && sameEnzymes(other);
     }

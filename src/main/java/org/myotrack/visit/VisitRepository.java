@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import static org.myotrack.common.JdbcValues.setBoolean;
 import static org.myotrack.common.JdbcValues.setDecimal;
 import static org.myotrack.common.JdbcValues.setIds;
 import static org.myotrack.common.JdbcValues.setInstant;
@@ -128,8 +129,9 @@ public class VisitRepository implements PanacheRepository<Visit> {
             try (PreparedStatement visits = connection.prepareStatement("INSERT INTO visits (id, patient_id, visit_date,"
                     + " physician_global_activity, patient_global_activity, mmt8, mmt8_max, cmas, haq, extramuscular_activity,"
                     + " physician_global_damage, patient_global_damage, mdi_extent, mdi_severity, sf36_pcs, sf36_mcs,"
-                    + " functional_index, notes, created_at, updated_at, deleted_at, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " functional_index, body_weight_kg, cdasi_activity, dysphagia, finger_flexor_weakness,"
+                    + " quadriceps_weakness, notes, created_at, updated_at, deleted_at, version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement enzymes = connection.prepareStatement("INSERT INTO enzyme_results"
                          + " (id, visit_id, test, test_value, uln, unit) VALUES (?, ?, ?, ?, ?, ?)")) {
                 boolean anyEnzyme = false;
@@ -151,11 +153,16 @@ public class VisitRepository implements PanacheRepository<Visit> {
                     setDecimal(visits, 15, visit.sf36Pcs);
                     setDecimal(visits, 16, visit.sf36Mcs);
                     setDecimal(visits, 17, visit.functionalIndex);
-                    visits.setString(18, visit.notes);
-                    setInstant(visits, 19, visit.createdAt);
-                    setInstant(visits, 20, visit.updatedAt);
-                    setInstant(visits, 21, visit.deletedAt);
-                    visits.setLong(22, visit.version);
+                    setDecimal(visits, 18, visit.bodyWeightKg);
+                    setInteger(visits, 19, visit.cdasiActivity);
+                    setBoolean(visits, 20, visit.dysphagia);
+                    setBoolean(visits, 21, visit.fingerFlexorWeakness);
+                    setBoolean(visits, 22, visit.quadricepsWeakness);
+                    visits.setString(23, visit.notes);
+                    setInstant(visits, 24, visit.createdAt);
+                    setInstant(visits, 25, visit.updatedAt);
+                    setInstant(visits, 26, visit.deletedAt);
+                    visits.setLong(27, visit.version);
                     visits.addBatch();
                     for (EnzymeResult enzyme : visit.enzymes) {
                         enzymes.setLong(1, enzyme.id);

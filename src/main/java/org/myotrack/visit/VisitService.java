@@ -199,6 +199,11 @@ public class VisitService {
         visit.sf36Pcs = request.sf36Pcs();
         visit.sf36Mcs = request.sf36Mcs();
         visit.functionalIndex = request.functionalIndex();
+        visit.bodyWeightKg = request.bodyWeightKg();
+        visit.cdasiActivity = request.cdasiActivity();
+        visit.dysphagia = request.dysphagia();
+        visit.fingerFlexorWeakness = request.fingerFlexorWeakness();
+        visit.quadricepsWeakness = request.quadricepsWeakness();
         visit.notes = request.notes();
         visit.updatedAt = now;
         visit.enzymes.clear();
@@ -221,6 +226,7 @@ public class VisitService {
                 visit.patientGlobalActivity, visit.mmt8, visit.mmt8Max, visit.cmas, visit.haq,
                 visit.extramuscularActivity, visit.enzymes.stream().map(EnzymeResult::toEntry).toList(),
                 visit.physicianGlobalDamage, visit.patientGlobalDamage, visit.mdiExtent, visit.mdiSeverity,
-                visit.sf36Pcs, visit.sf36Mcs, visit.functionalIndex, visit.notes, visit.version);
+                visit.sf36Pcs, visit.sf36Mcs, visit.functionalIndex, visit.bodyWeightKg, visit.cdasiActivity, visit.dysphagia,
+                visit.fingerFlexorWeakness, visit.quadricepsWeakness, visit.notes, visit.version);
     }
 }

@@ -3,7 +3,7 @@ package org.myotrack.visit;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A visit as the API returns it. */
+/** A visit as the API returns it and the audit trail keeps it; a null boolean was not recorded. */
 public record VisitView(
         Long id,
         Long patientId,
@@ -23,6 +23,11 @@ public record VisitView(
         Double sf36Pcs,
         Double sf36Mcs,
         Double functionalIndex,
+        Double bodyWeightKg,
+        Integer cdasiActivity,
+        Boolean dysphagia,
+        Boolean fingerFlexorWeakness,
+        Boolean quadricepsWeakness,
         String notes,
         long version) {
 }

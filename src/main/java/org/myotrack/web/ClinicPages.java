@@ -23,6 +23,7 @@ import org.myotrack.patient.PatientRequest;
 import org.myotrack.patient.PatientService;
 import org.myotrack.patient.PatientView;
 import org.myotrack.patient.Sex;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.refractory.FlagService;
 import org.myotrack.refractory.StoredFlagsView;
 import org.myotrack.security.Actor;
@@ -101,7 +102,7 @@ public class ClinicPages extends WebResource {
     @Path("/patients/new")
     @RolesAllowed(Role.CLINICIAN_NAME)
     public Response newPatient() {
-        return patientForm(FormState.empty(), 200);
+        return patientForm(FormState.empty().set("statinExposure", StatinExposure.UNKNOWN), 200);
     }
 
     @POST
@@ -125,7 +126,8 @@ public class ClinicPages extends WebResource {
         PatientRequest request = new PatientRequest(siteCodeOf(current), input.text("externalId"),
                 input.choice("sex", Sex.class), input.date("birthDate"), input.choice("diagnosis", Diagnosis.class),
                 input.date("diagnosisDate"), input.date("onsetDate"), input.checked("cancerAssociated"),
-                input.checked("ild"), antibodies, null);
+                input.checked("ild"), input.choice("statinExposure", StatinExposure.class), input.date("statinStartDate"),
+                antibodies, null);
         Function<String, String> inputOf = field -> inputOfPatientField(field, antibodyRows);
         if (checks.check(request, input, inputOf) && !input.state().hasErrors()) {
             try {

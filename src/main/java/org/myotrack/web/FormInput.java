@@ -122,6 +122,25 @@ final class FormInput {
         }
     }
 
+    /**
+     * A yes/no select whose empty option means "not recorded": {@code true}, {@code false}, or null when nothing was
+     * chosen. Only a tampered form sends anything else.
+     */
+    Boolean yesNo(String name) {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        return switch (text) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> {
+                state.reject(name, "must be Yes, No or Not recorded");
+                yield null;
+            }
+        };
+    }
+
     <E extends Enum<E>> E choice(String name, Class<E> type) {
         String text = text(name);
         if (text == null) {

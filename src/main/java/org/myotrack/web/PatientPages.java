@@ -38,6 +38,7 @@ import org.myotrack.visit.EnzymeTest;
 import org.myotrack.visit.VisitService;
 import org.myotrack.visit.VisitView;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,10 +87,13 @@ public class PatientPages extends WebResource {
     @Inject
     CurrentActor actor;
 
-    /** One row of the visit table: the core set as entered and the scores of that visit. */
+    /**
+     * One row of the visit table: the core set as entered, the rules version 2 inputs (weight, CDASI, the ENMC yes/no
+     * findings worded for reading) and the scores of that visit.
+     */
     public record VisitRow(long id, String date, String physicianGlobal, String patientGlobal, String strength,
-                           String haq, String extramuscular, String ck, String tis, String response, String responseClass,
-                           boolean doiMet, boolean worsening) {
+                           String haq, String extramuscular, String ck, String bodyWeight, String cdasi, String findings,
+                           String tis, String response, String responseClass, boolean doiMet, boolean worsening) {
     }
 
     /** One therapy of the timeline, worded as the chart and the report word it. */
@@ -182,8 +186,25 @@ public class PatientPages extends WebResource {
         String response = score == null || score.response() == null ? MISSING : score.response().name();
         return new VisitRow(visit.id(), visit.visitDate().toString(), number(visit.physicianGlobalActivity()),
                 number(visit.patientGlobalActivity()), strength, number(visit.haq()),
-                number(visit.extramuscularActivity()), ck, tis, response, response.toLowerCase(Locale.ROOT),
+                number(visit.extramuscularActivity()), ck, number(visit.bodyWeightKg()),
+                visit.cdasiActivity() == null ? MISSING : visit.cdasiActivity().toString(), findings(visit), tis, response,
+                response.toLowerCase(Locale.ROOT),
                 score != null && Boolean.TRUE.equals(score.doiMet()), score != null && score.worsening());
+    }
+
+    /** The recorded ENMC findings, e.g. "dysphagia yes; FF > SA no"; those not recorded are left out. */
+    static String findings(VisitView visit) {
+        List<String> recorded = new ArrayList<>(3);
+        if (visit.dysphagia() != null) {
+            recorded.add("dysphagia " + (visit.dysphagia() ? "yes" : "no"));
+        }
+        if (visit.fingerFlexorWeakness() != null) {
+            recorded.add("FF > SA " + (visit.fingerFlexorWeakness() ? "yes" : "no"));
+        }
+        if (visit.quadricepsWeakness() != null) {
+            recorded.add("KE ≥ HF " + (visit.quadricepsWeakness() ? "yes" : "no"));
+        }
+        return recorded.isEmpty() ? MISSING : String.join("; ", recorded);
     }
 
     private static TherapyRow therapyRow(TherapyView therapy) {

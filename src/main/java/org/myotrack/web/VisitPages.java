@@ -204,7 +204,10 @@ public class VisitPages extends WebResource {
                 .set("patientGlobalDamage", number(visit.patientGlobalDamage()))
                 .set("mdiExtent", visit.mdiExtent()).set("mdiSeverity", number(visit.mdiSeverity()))
                 .set("sf36Pcs", number(visit.sf36Pcs())).set("sf36Mcs", number(visit.sf36Mcs()))
-                .set("functionalIndex", number(visit.functionalIndex())).set("notes", visit.notes())
+                .set("functionalIndex", number(visit.functionalIndex()))
+                .set("bodyWeightKg", number(visit.bodyWeightKg())).set("cdasiActivity", visit.cdasiActivity())
+                .set("dysphagia", visit.dysphagia()).set("fingerFlexorWeakness", visit.fingerFlexorWeakness())
+                .set("quadricepsWeakness", visit.quadricepsWeakness()).set("notes", visit.notes())
                 .set("version", visit.version());
         for (EnzymeEntry enzyme : visit.enzymes()) {
             EnzymeLine line = EnzymeLine.of(enzyme.test());
@@ -229,12 +232,17 @@ public class VisitPages extends WebResource {
                 enzymes.add(new EnzymeEntry(EnzymeTest.valueOf(line.test()), value, uln, input.text(line.unit())));
             }
         }
+        // The scale select always sends a value; it belongs to the request only with an MMT-8 total, else a visit
+        // without MMT-8 (CMAS only, CDASI only, a weight) would be refused for a missing total nobody meant to give.
+        Integer mmt8Max = input.text("mmt8") == null ? null : input.whole("mmt8Max");
         return new VisitRequest(input.date("visitDate"), input.decimal("physicianGlobalActivity"),
-                input.decimal("patientGlobalActivity"), input.whole("mmt8"), input.whole("mmt8Max"), input.whole("cmas"),
+                input.decimal("patientGlobalActivity"), input.whole("mmt8"), mmt8Max, input.whole("cmas"),
                 input.decimal("haq"), input.decimal("extramuscularActivity"), enzymes,
                 input.decimal("physicianGlobalDamage"), input.decimal("patientGlobalDamage"), input.whole("mdiExtent"),
                 input.decimal("mdiSeverity"), input.decimal("sf36Pcs"), input.decimal("sf36Mcs"),
-                input.decimal("functionalIndex"), input.text("notes"), input.version("version"));
+                input.decimal("functionalIndex"), input.decimal("bodyWeightKg"), input.whole("cdasiActivity"),
+                input.yesNo("dysphagia"), input.yesNo("fingerFlexorWeakness"), input.yesNo("quadricepsWeakness"),
+                input.text("notes"), input.version("version"));
     }
 
     /** The input of a refused visit field; enzyme results are numbered as sent, which skips empty lines. */

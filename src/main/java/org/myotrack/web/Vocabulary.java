@@ -7,6 +7,7 @@ import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.patient.Sex;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.refractory.FlagCode;
 import org.myotrack.therapy.DoseUnit;
 import org.myotrack.therapy.Drug;
@@ -37,6 +38,15 @@ public final class Vocabulary {
     static final List<String> enzymeTests = names(EnzymeTest.values());
     static final List<String> refractoryOptions = List.of("true", "false");
     static final List<String> dateModes = List.of("shifted", "relative");
+    static final List<Option> statinExposures = Arrays.stream(StatinExposure.values())
+            .map(exposure -> new Option(exposure.name(), exposure.label())).toList();
+    /** A finding that may be unknown: the empty value is "not recorded", which is not "no". */
+    static final List<Option> yesNoOptions = List.of(new Option("", "Not recorded"), new Option("true", "Yes"),
+            new Option("false", "No"));
+
+    /** One option of a select: the value the form sends and the words the user reads. */
+    public record Option(String value, String label) {
+    }
 
     private Vocabulary() {
     }

@@ -431,6 +431,187 @@ class CohortResourceTest {
         assertThat(text).contains("\"birthYear\":\"90+\"").doesNotContain((String) body.get("birthDate"));
     }
 
+    /**
+     * The rules version 2 inputs in every format: a patient with statin exposure PAST since a start date, and a visit
+     * with weight, CDASI and two of the three ENMC findings (the third not recorded).
+     */
+    @Nested
+    class RulesV2Inputs {
+
+        private static final String STATIN_START = "2015-03-01";
+
+        String statinPseudonym;
+        int statinShift;
+
+        /** A patient whose date shift is not 0, so that a shifted date always differs from the real one. */
+        @BeforeEach
+        void recordStatinPatient() {
+            Pseudonyms pseudonyms = secret.pseudonyms();
+            do {
+                Map<String, Object> body = Api.patientBody();
+                body.put("statinExposure", "PAST");
+                body.put("statinStartDate", STATIN_START);
+                long id = Api.clinician().body(body).post("/api/patients").then().statusCode(201).extract().jsonPath().getLong("id");
+                String code = Api.clinician().get("/api/patients/" + id).then().extract().jsonPath().getString("registryCode");
+                statinPseudonym = pseudonyms.pseudonym(code);
+                statinShift = pseudonyms.dateShiftDays(code);
+                if (statinShift != 0) {
+                    Map<String, Object> visit = Api.visitBody("2019-02-05");
+                    visit.put("bodyWeightKg", 72.5);
+                    visit.put("cdasiActivity", 18);
+                    visit.put("dysphagia", true);
+                    visit.put("fingerFlexorWeakness", false);
+                    Api.clinician().body(visit).post("/api/patients/" + id + "/visits").then().statusCode(201);
+                }
+            } while (statinShift == 0);
+        }
+
+        private String statinShifted(String date) {
+            return LocalDate.parse(date).minusDays(statinShift).toString();
+        }
+
+        @Test
+        void shouldCarryTheRulesV2InputsInTheLongCsvWithTheStartDateShifted() throws Exception {
+            List<CSVRecord> rows = csv(export("csv").asString()).stream()
+                    .filter(row -> row.get("pseudonym").equals(statinPseudonym)).toList();
+            assertThat(rows).hasSize(1);
+            CSVRecord row = rows.get(0);
+            assertThat(row.get("statinExposure")).isEqualTo("PAST");
+            assertThat(row.get("statinStartDate")).isEqualTo(statinShifted(STATIN_START)).isNotEqualTo(STATIN_START);
+            assertThat(row.get("bodyWeightKg")).isEqualTo("72.5");
+            assertThat(row.get("cdasiActivity")).isEqualTo("18");
+            assertThat(row.get("dysphagia")).isEqualTo("true");
+            assertThat(row.get("fingerFlexorWeakness")).isEqualTo("false");
+            assertThat(row.get("quadricepsWeakness")).as("not recorded").isEmpty();
+            assertThat(String.join(",", row.values())).doesNotContain(STATIN_START);
+        }
+
+        @Test
+        void shouldCarryTheRulesV2InputsInTheWideCsv() throws Exception {
+            CSVRecord row = csv(export("csv-wide").asString()).stream()
+                    .filter(r -> r.get("pseudonym").equals(statinPseudonym)).findFirst().orElseThrow();
+            assertThat(row.get("statinExposure")).isEqualTo("PAST");
+            assertThat(row.get("statinStartDate")).isEqualTo(statinShifted(STATIN_START));
+            assertThat(row.get("visit1_bodyWeightKg")).isEqualTo("72.5");
+            assertThat(row.get("visit1_cdasiActivity")).isEqualTo("18");
+            assertThat(row.get("visit1_dysphagia")).isEqualTo("true");
+            assertThat(row.get("visit1_fingerFlexorWeakness")).isEqualTo("false");
+            assertThat(row.get("visit1_quadricepsWeakness")).isEmpty();
+            assertThat(String.join(",", row.values())).doesNotContain(STATIN_START);
+        }
+
+        @Test
+        void shouldCarryTheRulesV2InputsInNdjsonWithBooleansAsBooleans() throws Exception {
+            JsonNode mine = null;
+            String line = null;
+            for (String candidate : export("ndjson").asString().split("\n")) {
+                JsonNode patient = JSON.readTree(candidate);
+                if (patient.get("pseudonym").asText().equals(statinPseudonym)) {
+                    mine = patient;
+                    line = candidate;
+                }
+            }
+            assertThat(mine).isNotNull();
+            assertThat(mine.get("statinExposure").asText()).isEqualTo("PAST");
+            assertThat(mine.get("statinStartDate").asText()).isEqualTo(statinShifted(STATIN_START));
+            JsonNode visit = mine.get("visits").get(0);
+            assertThat(visit.get("bodyWeightKg").asDouble()).isEqualTo(72.5);
+            assertThat(visit.get("cdasiActivity").isInt()).isTrue();
+            assertThat(visit.get("cdasiActivity").asInt()).isEqualTo(18);
+            assertThat(visit.get("dysphagia").isBoolean()).isTrue();
+            assertThat(visit.get("dysphagia").booleanValue()).isTrue();
+            assertThat(visit.get("fingerFlexorWeakness").isBoolean()).isTrue();
+            assertThat(visit.get("fingerFlexorWeakness").booleanValue()).isFalse();
+            assertThat(visit.get("quadricepsWeakness").isNull()).isTrue();
+            assertThat(line).doesNotContain(STATIN_START);
+        }
+
+        @Test
+        void shouldWriteBodyWeightAsLoincVitalSignAndTheOtherInputsInThePanel() {
+            IParser parser = FhirContext.forR4Cached().newJsonParser();
+            Observation weight = null;
+            Observation panel = null;
+            Observation statin = null;
+            for (String line : export("fhir").asString().split("\n")) {
+                if (!line.contains(statinPseudonym)) {
+                    continue;
+                }
+                assertThat(line).doesNotContain(STATIN_START);
+                Resource resource = (Resource) parser.parseResource(line);
+                if (!(resource instanceof Observation observation)) {
+                    continue;
+                }
+                String code = observation.getCode().getCodingFirstRep().getCode();
+                switch (code) {
+                    case "29463-7" -> weight = observation;
+                    case "visit-measures" -> panel = observation;
+                    case "statin-exposure" -> statin = observation;
+                    default -> { }
+                }
+            }
+            assertThat(weight).isNotNull();
+            assertThat(weight.getCode().getCodingFirstRep().getSystem()).isEqualTo("http://loinc.org");
+            assertThat(weight.getCode().getCodingFirstRep().getDisplay()).isEqualTo("Body weight");
+            assertThat(weight.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("vital-signs");
+            assertThat(weight.getValueQuantity().getValue().doubleValue()).isEqualTo(72.5);
+            assertThat(weight.getValueQuantity().getSystem()).isEqualTo("http://unitsofmeasure.org");
+            assertThat(weight.getValueQuantity().getCode()).isEqualTo("kg");
+            assertThat(weight.getValueQuantity().getUnit()).isEqualTo("kg");
+            assertThat(weight.getEffectiveDateTimeType().getValueAsString()).isEqualTo(statinShifted("2019-02-05"));
+
+            assertThat(panel).isNotNull();
+            Map<String, String> components = new HashMap<>();
+            panel.getComponent().forEach(component -> components.put(component.getCode().getCodingFirstRep().getCode(),
+                    component.hasValueBooleanType() ? "boolean " + component.getValueBooleanType().getValue()
+                            : "quantity " + component.getValueQuantity().getValue().doubleValue()));
+            assertThat(components).containsEntry("cdasi-activity", "quantity 18.0")
+                    .containsEntry("dysphagia", "boolean true")
+                    .containsEntry("finger-flexor-weakness", "boolean false")
+                    .doesNotContainKey("quadriceps-weakness")
+                    .doesNotContainKey("body-weight");
+
+            assertThat(statin).isNotNull();
+            assertThat(statin.getValueCodeableConcept().getCodingFirstRep().getSystem())
+                    .isEqualTo("urn:myositis-registry:statin-exposure");
+            assertThat(statin.getValueCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("PAST");
+            assertThat(statin.getComponentFirstRep().getCode().getCodingFirstRep().getCode()).isEqualTo("statin-start-date");
+            assertThat(statin.getComponentFirstRep().getValueDateTimeType().getValueAsString())
+                    .isEqualTo(statinShifted(STATIN_START));
+        }
+
+        @Test
+        void shouldGiveTheStatinStartDateAsDaysSinceDiagnosisWhenDatesAreRelative() throws Exception {
+            CSVRecord row = csv(export("csv", "dates", "relative").asString()).stream()
+                    .filter(r -> r.get("pseudonym").equals(statinPseudonym)).findFirst().orElseThrow();
+            assertThat(row.get("statinStartDate")).isEqualTo(Long.toString(
+                    ChronoUnit.DAYS.between(LocalDate.parse("2019-02-01"), LocalDate.parse(STATIN_START))));
+        }
+
+        @Test
+        void shouldDescribeTheRulesV2InputsWithTheirTypes() {
+            var dictionary = Api.coordinator().get("/api/cohort/dictionary").then().statusCode(200).extract().jsonPath();
+            Map<String, Map<String, Object>> described = new HashMap<>();
+            for (String list : List.of("patientColumns", "visitColumns")) {
+                for (Map<String, Object> entry : dictionary.<Map<String, Object>>getList(list)) {
+                    described.put((String) entry.get("name"), entry);
+                }
+            }
+            for (String finding : List.of("dysphagia", "fingerFlexorWeakness", "quadricepsWeakness")) {
+                assertThat(described.get(finding).get("type")).as(finding).isEqualTo("boolean");
+                assertThat(described.get(finding).get("unit")).as(finding).isNull();
+            }
+            assertThat(described.get("bodyWeightKg")).containsEntry("type", "decimal").containsEntry("unit", "kg")
+                    .containsEntry("range", "2.0–300.0");
+            assertThat(described.get("cdasiActivity")).containsEntry("type", "integer").containsEntry("range", "0–100");
+            assertThat(described.get("statinExposure")).containsEntry("type", "code")
+                    .containsEntry("range", "NEVER, PAST, CURRENT, UNKNOWN");
+            assertThat(described.get("statinStartDate")).containsEntry("type", "date");
+            assertThat((String) described.get("statinStartDate").get("range")).contains("shifted");
+            assertThat(dictionary.getList("fhir.codeSystem", String.class)).anySatisfy(system -> assertThat(system)
+                    .contains("http://loinc.org 29463-7"));
+        }
+    }
+
     @Nested
     class Refusals {
 

@@ -706,6 +706,66 @@ class ImportResourceTest {
         }
     }
 
+    /** The rules version 2 inputs as visit columns named like their JSON fields (clinical-v2.md "New inputs"). */
+    @Nested
+    class RulesV2Inputs {
+
+        private static final String HEADER = "patientId,visitDate,bodyWeightKg,cdasiActivity,dysphagia,"
+                + "fingerFlexorWeakness,quadricepsWeakness\r\n";
+
+        @Test
+        void shouldImportTheRulesV2InputsReadThemBackAndSkipThemWhenImportedAgain() {
+            long patientId = Api.createPatient();
+            String file = HEADER
+                    + patientId + ",2020-01-05,72.5,18,true,FALSE,yes\r\n"
+                    + patientId + ",2020-02-05,2.0,0,No,false,\r\n"
+                    + patientId + ",2020-03-05,300.0,100,,,True\r\n";
+            post(clinician(), VISITS, file).then().statusCode(200).body("created", is(3)).body("skipped", is(0));
+
+            List<Map<String, Object>> visits = visitsOf(patientId);
+            assertThat(visits).extracting(v -> v.get("visitDate") + " " + v.get("bodyWeightKg") + " " + v.get("cdasiActivity")
+                    + " " + v.get("dysphagia") + " " + v.get("fingerFlexorWeakness") + " " + v.get("quadricepsWeakness"))
+                    .containsExactly("2020-01-05 72.5 18 true false true",
+                            "2020-02-05 2.0 0 false false null",
+                            "2020-03-05 300.0 100 null null true");
+
+            post(clinician(), VISITS, file).then().statusCode(200).body("created", is(0)).body("skipped", is(3));
+            post(clinician(), VISITS, HEADER + patientId + ",2020-01-05,72.5,18,true,false,\r\n").then().statusCode(422)
+                    .body("rows[0].column", equalTo("visitDate"))
+                    .body("rows[0].message", containsString("already recorded with other values"));
+        }
+
+        @Test
+        void shouldRefuseEachSideOfEachRangeAndAnyOtherYesNoSpellingAndStoreNothing() throws Exception {
+            long patientId = Api.createPatient();
+            String file = HEADER
+                    + patientId + ",2020-01-05,1.9,-1,,,\r\n"
+                    + patientId + ",2020-02-05,300.1,101,,,\r\n"
+                    + patientId + ",2020-03-05,70.15,12.5,1,y,unknown\r\n"
+                    + patientId + ",2020-04-05,heavy,5,0,,\r\n"
+                    + patientId + ",2020-05-05,2.0,0,true,false,no\r\n";
+            Counts before = counts();
+            JsonPath refusal = post(clinician(), VISITS, file).then().statusCode(422)
+                    .contentType("application/problem+json").extract().jsonPath();
+            String yesNo = "must be true or false (yes or no also accepted); leave it empty when not recorded";
+            assertThat(refusal.getList("rows", Map.class)).extracting(r -> r.get("row") + " " + r.get("column") + " "
+                    + r.get("value") + ": " + r.get("message")).containsExactlyInAnyOrder(
+                    "2 bodyWeightKg 1.9: must be between 2.0 and 300.0",
+                    "2 cdasiActivity -1: must be between 0 and 100",
+                    "3 bodyWeightKg 300.1: must be between 2.0 and 300.0",
+                    "3 cdasiActivity 101: must be between 0 and 100",
+                    "4 bodyWeightKg 70.15: must have at most 1 decimal",
+                    "4 cdasiActivity 12.5: must be a whole number between 0 and 100",
+                    "4 dysphagia 1: " + yesNo,
+                    "4 fingerFlexorWeakness y: " + yesNo,
+                    "4 quadricepsWeakness unknown: " + yesNo,
+                    "5 bodyWeightKg heavy: must be a number between 2 and 300",
+                    "5 dysphagia 0: " + yesNo);
+            assertThat(counts()).isEqualTo(before);
+            assertThat(visitsOf(patientId)).isEmpty();
+        }
+    }
+
     static org.hamcrest.Matcher<String> startsWithText(String prefix) {
         return org.hamcrest.Matchers.startsWith(prefix);
     }

@@ -284,4 +284,107 @@ class PatientResourceTest {
             Api.admin().body(Api.patientBody()).post("/api/patients").then().statusCode(403);
         }
     }
+
+    /** Statin exposure and its start date (clinical-v2.md R10 inputs). */
+    @Nested
+    class StatinExposureInput {
+
+        @Test
+        void shouldStoreReadAndCorrectStatinExposureAndAuditIt() {
+            Map<String, Object> body = Api.patientBody();
+            body.put("statinExposure", "PAST");
+            body.put("statinStartDate", "2015-03-01");
+            long id = clinician().body(body).post("/api/patients").then().statusCode(201)
+                    .body("statinExposure", equalTo("PAST")).body("statinStartDate", equalTo("2015-03-01"))
+                    .extract().jsonPath().getLong("id");
+            clinician().get("/api/patients/" + id).then().statusCode(200)
+                    .body("statinExposure", equalTo("PAST")).body("statinStartDate", equalTo("2015-03-01"));
+
+            body.put("statinExposure", "CURRENT");
+            body.put("statinStartDate", "2016-07-15");
+            body.put("version", 0);
+            clinician().body(body).put("/api/patients/" + id).then().statusCode(200)
+                    .body("statinExposure", equalTo("CURRENT")).body("statinStartDate", equalTo("2016-07-15"))
+                    .body("version", is(1));
+            Api.admin().get("/api/patients/" + id + "/audit").then().statusCode(200)
+                    .body("items.find { it.action == 'CREATE' }.newValue.statinExposure", equalTo("PAST"))
+                    .body("items.find { it.action == 'UPDATE' }.oldValue.statinStartDate", equalTo("2015-03-01"))
+                    .body("items.find { it.action == 'UPDATE' }.newValue.statinExposure", equalTo("CURRENT"))
+                    .body("items.find { it.action == 'UPDATE' }.newValue.statinStartDate", equalTo("2016-07-15"));
+        }
+
+        @Test
+        void shouldStoreUnknownWhenStatinExposureIsLeftOut() {
+            long id = Api.createPatient();
+            clinician().get("/api/patients/" + id).then().statusCode(200)
+                    .body("statinExposure", equalTo("UNKNOWN")).body("statinStartDate", org.hamcrest.Matchers.nullValue());
+        }
+
+        @Test
+        void shouldAcceptNeverWithoutAStartDateAndAStartDateOfToday() {
+            Map<String, Object> never = Api.patientBody();
+            never.put("statinExposure", "NEVER");
+            clinician().body(never).post("/api/patients").then().statusCode(201).body("statinExposure", equalTo("NEVER"));
+            Map<String, Object> today = Api.patientBody();
+            today.put("statinExposure", "CURRENT");
+            today.put("statinStartDate", LocalDate.now().toString());
+            clinician().body(today).post("/api/patients").then().statusCode(201)
+                    .body("statinStartDate", equalTo(LocalDate.now().toString()));
+        }
+
+        @Test
+        void shouldRefuseAnUnknownStatinExposureListingTheValues() {
+            Map<String, Object> body = Api.patientBody();
+            body.put("statinExposure", "SOMETIMES");
+            assertRefusedAndNothingWritten(body, "statinExposure", "must be one of NEVER, PAST, CURRENT, UNKNOWN");
+        }
+
+        @Test
+        void shouldRefuseAStatinStartDateInTheFuture() {
+            Map<String, Object> body = Api.patientBody();
+            body.put("statinExposure", "CURRENT");
+            body.put("statinStartDate", LocalDate.now().plusDays(1).toString());
+            assertRefusedAndNothingWritten(body, "statinStartDate", "must not be in the future");
+        }
+
+        @Test
+        void shouldRefuseAStatinStartDateWithExposureNever() {
+            Map<String, Object> body = Api.patientBody();
+            body.put("statinExposure", "NEVER");
+            body.put("statinStartDate", "2015-03-01");
+            assertRefusedAndNothingWritten(body, "statinStartDate",
+                    "must be empty when statinExposure is NEVER: a start date records an exposure");
+        }
+
+        @Test
+        void shouldRefuseAStatinStartDateBeforeBirth() {
+            Map<String, Object> body = Api.patientBody();
+            body.put("statinExposure", "PAST");
+            body.put("statinStartDate", "1983-05-13");
+            assertRefusedAndNothingWritten(body, "statinStartDate", "must not be before birthDate");
+        }
+
+        @Test
+        void shouldKeepTheStoredExposureWhenACorrectionIsRefused() {
+            Map<String, Object> body = Api.patientBody();
+            body.put("statinExposure", "PAST");
+            body.put("statinStartDate", "2015-03-01");
+            long id = clinician().body(body).post("/api/patients").then().statusCode(201).extract().jsonPath().getLong("id");
+            body.put("statinExposure", "NEVER");
+            body.put("version", 0);
+            clinician().body(body).put("/api/patients/" + id).then().statusCode(400)
+                    .body("violations[0].field", equalTo("statinStartDate"));
+            clinician().get("/api/patients/" + id).then().body("statinExposure", equalTo("PAST")).body("version", is(0));
+        }
+
+        private void assertRefusedAndNothingWritten(Map<String, Object> body, String field, String message) {
+            long before = Api.admin().queryParam("size", 1).get("/api/patients").jsonPath().getLong("total");
+            clinician().body(body).post("/api/patients").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", contains(field))
+                    .body("violations[0].message", equalTo(message));
+            long after = Api.admin().queryParam("size", 1).get("/api/patients").jsonPath().getLong("total");
+            org.junit.jupiter.api.Assertions.assertEquals(before, after);
+        }
+    }
 }

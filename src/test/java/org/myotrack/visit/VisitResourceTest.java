@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.myotrack.support.Api.clinician;
 
@@ -151,7 +152,9 @@ class VisitResourceTest {
                 "mdiSeverity, 0, 110",
                 "sf36Pcs, 0, 100",
                 "sf36Mcs, 0, 100",
-                "functionalIndex, 0, 100"
+                "functionalIndex, 0, 100",
+                "bodyWeightKg, 2.0, 300.0",
+                "cdasiActivity, 0, 100"
         })
         void shouldAcceptBothEdgesOfEachRange(String field, String lowest, String highest) {
             for (String edge : new String[] {lowest, highest}) {
@@ -175,7 +178,9 @@ class VisitResourceTest {
                 "mdiSeverity, -0.1, 110.1, must be between 0 and 110",
                 "sf36Pcs, -0.1, 100.1, must be between 0 and 100",
                 "sf36Mcs, -0.1, 100.1, must be between 0 and 100",
-                "functionalIndex, -0.1, 100.1, must be between 0 and 100"
+                "functionalIndex, -0.1, 100.1, must be between 0 and 100",
+                "bodyWeightKg, 1.9, 300.1, must be between 2.0 and 300.0",
+                "cdasiActivity, -1, 101, must be between 0 and 100"
         })
         void shouldRefuseJustOutsideEachRangeNamingFieldAndRange(String field, String below, String above, String message) {
             for (String outside : new String[] {below, above}) {
@@ -368,6 +373,132 @@ class VisitResourceTest {
             Api.coordinator().get("/api/visits/" + id).then().statusCode(403);
             Api.coordinator().get(visitsPath()).then().statusCode(403);
             Api.coordinator().body(Api.visitBody("2019-06-02")).post(visitsPath()).then().statusCode(403);
+        }
+    }
+
+    /** The inputs rules version 2 reads (clinical-v2.md "New inputs"): weight, CDASI and the ENMC yes/no findings. */
+    @Nested
+    class RulesV2Inputs {
+
+        private Map<String, Object> withRulesV2Inputs(String date) {
+            Map<String, Object> body = Api.visitBody(date);
+            body.put("bodyWeightKg", 72.5);
+            body.put("cdasiActivity", 18);
+            body.put("dysphagia", true);
+            body.put("fingerFlexorWeakness", false);
+            body.put("quadricepsWeakness", true);
+            return body;
+        }
+
+        @Test
+        void shouldStoreReadAndCorrectTheRulesV2InputsAndAuditBothVersions() {
+            long id = clinician().body(withRulesV2Inputs("2019-05-02")).post(visitsPath()).then().statusCode(201)
+                    .body("bodyWeightKg", is(72.5f)).body("cdasiActivity", is(18)).body("dysphagia", is(true))
+                    .body("fingerFlexorWeakness", is(false)).body("quadricepsWeakness", is(true))
+                    .extract().jsonPath().getLong("id");
+            clinician().get("/api/visits/" + id).then().statusCode(200)
+                    .body("bodyWeightKg", is(72.5f)).body("cdasiActivity", is(18)).body("dysphagia", is(true))
+                    .body("fingerFlexorWeakness", is(false)).body("quadricepsWeakness", is(true));
+
+            Map<String, Object> corrected = withRulesV2Inputs("2019-05-02");
+            corrected.put("bodyWeightKg", 70.0);
+            corrected.put("cdasiActivity", 0);
+            corrected.put("dysphagia", false);
+            corrected.remove("quadricepsWeakness");
+            corrected.put("version", 0);
+            clinician().body(corrected).put("/api/visits/" + id).then().statusCode(200).body("version", is(1));
+            clinician().get("/api/visits/" + id).then()
+                    .body("bodyWeightKg", is(70.0f)).body("cdasiActivity", is(0)).body("dysphagia", is(false))
+                    .body("fingerFlexorWeakness", is(false)).body("quadricepsWeakness", nullValue());
+
+            Api.admin().get("/api/patients/" + patientId + "/audit").then().statusCode(200)
+                    .body("items.find { it.action == 'CREATE' && it.entityType == 'VISIT' }.newValue.bodyWeightKg", is(72.5f))
+                    .body("items.find { it.action == 'CREATE' && it.entityType == 'VISIT' }.newValue.dysphagia", is(true))
+                    .body("items.find { it.action == 'UPDATE' }.oldValue.cdasiActivity", is(18))
+                    .body("items.find { it.action == 'UPDATE' }.oldValue.quadricepsWeakness", is(true))
+                    .body("items.find { it.action == 'UPDATE' }.newValue.cdasiActivity", is(0))
+                    .body("items.find { it.action == 'UPDATE' }.newValue.bodyWeightKg", is(70.0f))
+                    .body("items.find { it.action == 'UPDATE' }.newValue.quadricepsWeakness", nullValue());
+        }
+
+        @Test
+        void shouldReadTheRulesV2InputsOfAVisitWithoutThemAsNotRecorded() {
+            long id = Api.createVisit(patientId, "2019-05-02");
+            clinician().get("/api/visits/" + id).then().statusCode(200)
+                    .body("bodyWeightKg", nullValue()).body("cdasiActivity", nullValue()).body("dysphagia", nullValue())
+                    .body("fingerFlexorWeakness", nullValue()).body("quadricepsWeakness", nullValue());
+        }
+
+        @ParameterizedTest(name = "only {0} = {1}")
+        @CsvSource({
+                "bodyWeightKg, 64.3",
+                "cdasiActivity, 0",
+                "dysphagia, false",
+                "fingerFlexorWeakness, true",
+                "quadricepsWeakness, false"
+        })
+        void shouldAcceptAVisitRecordingOnlyOneRulesV2Input(String field, String value) {
+            Object sent = value.equals("true") || value.equals("false") ? Boolean.valueOf(value) : new java.math.BigDecimal(value);
+            String stored = clinician().body(Map.of("visitDate", "2019-05-02", field, sent)).post(visitsPath()).then()
+                    .statusCode(201).extract().jsonPath().getString(field);
+            assertEquals(value, stored);
+        }
+
+        @Test
+        void shouldRefuseBodyWeightWithTwoDecimalsAndStoreNothing() {
+            Map<String, Object> body = Api.visitBody(nextDate());
+            body.put("bodyWeightKg", 70.15);
+            clinician().body(body).post(visitsPath()).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("bodyWeightKg"))
+                    .body("violations[0].message", equalTo("must have at most 1 decimal"));
+            clinician().get(visitsPath()).then().body("total", is(0));
+        }
+
+        @Test
+        void shouldRefuseAWholeCdasiWrittenAsADecimal() {
+            Map<String, Object> body = Api.visitBody(nextDate());
+            body.put("cdasiActivity", 12.5);
+            clinician().body(body).post(visitsPath()).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("cdasiActivity"))
+                    .body("violations[0].message", equalTo("must be a whole number"));
+            clinician().get(visitsPath()).then().body("total", is(0));
+        }
+
+        @Test
+        void shouldRefuseAFindingThatIsNeitherTrueNorFalse() {
+            Map<String, Object> body = Api.visitBody(nextDate());
+            body.put("dysphagia", "sometimes");
+            clinician().body(body).post(visitsPath()).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("dysphagia"))
+                    .body("violations[0].message", equalTo("must be true or false"));
+            clinician().get(visitsPath()).then().body("total", is(0));
+        }
+
+        @Test
+        void shouldStillRefuseAnUnknownFieldNamingTheNewOnes() {
+            Map<String, Object> body = Api.visitBody(nextDate());
+            body.put("weight", 70.0);
+            clinician().body(body).post(visitsPath()).then().statusCode(400)
+                    .body("violations[0].field", equalTo("weight"))
+                    .body("violations[0].message", containsString("bodyWeightKg"));
+        }
+
+        @Test
+        void shouldRefuseAStaleCorrectionOfTheNewInputsAndKeepTheStoredOnes() {
+            long id = clinician().body(withRulesV2Inputs("2019-05-02")).post(visitsPath()).then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            Map<String, Object> first = withRulesV2Inputs("2019-05-02");
+            first.put("version", 0);
+            first.put("bodyWeightKg", 71.0);
+            clinician().body(first).put("/api/visits/" + id).then().statusCode(200);
+            Map<String, Object> stale = withRulesV2Inputs("2019-05-02");
+            stale.put("version", 0);
+            stale.put("bodyWeightKg", 90.0);
+            clinician().body(stale).put("/api/visits/" + id).then().statusCode(409);
+            clinician().get("/api/visits/" + id).then().body("bodyWeightKg", is(71.0f));
         }
     }
 }

@@ -252,6 +252,106 @@ class WebPagesTest {
         }
     }
 
+    /** The rules version 2 inputs on the visit sheet, the new-patient form and the patient page. */
+    @Nested
+    class RulesV2Inputs {
+
+        /** The select of that name, from its opening tag to its closing one. */
+        private String select(String page, String name) {
+            int start = page.indexOf("<select id=\"" + name + "\"");
+            assertThat(start).as("select " + name).isNotNegative();
+            return page.substring(start, page.indexOf("</select>", start));
+        }
+
+        @Test
+        void shouldOfferTheNewVisitInputsWithClinicalLabelsAndNotRecordedFirst() {
+            long patientId = Api.createPatient();
+            String form = WebSession.login("clinician").request().get("/clinic/patients/" + patientId + "/visits/new")
+                    .then().statusCode(200).extract().asString();
+            assertThat(form).contains(">Body weight (kg)</label>").contains(">CDASI activity (0–100)</label>")
+                    .contains(">Dysphagia</label>").contains(">Finger flexion weaker than shoulder abduction</label>")
+                    .contains(">Knee extension weakness ≥ hip flexion weakness</label>");
+            for (String finding : List.of("dysphagia", "fingerFlexorWeakness", "quadricepsWeakness")) {
+                assertThat(select(form, finding)).contains("<option value=\"\">Not recorded</option><option value=\"true\">Yes</option>"
+                        + "<option value=\"false\">No</option>").doesNotContain("selected");
+            }
+            assertThat(form).doesNotContain("type=\"checkbox\" name=\"dysphagia\"");
+        }
+
+        @Test
+        void shouldSaveTheNewVisitInputsShowThemOnThePatientPageAndPutThemBackForCorrection() {
+            long patientId = Api.createPatient();
+            WebSession session = WebSession.login("clinician");
+            // No MMT-8, but the scale as the sheet always sends it: a visit of the new inputs alone is saved.
+            session.form().formParam("visitDate", "2024-03-01").formParam("mmt8Max", "150")
+                    .formParam("bodyWeightKg", "72,5").formParam("cdasiActivity", "18").formParam("dysphagia", "true")
+                    .formParam("fingerFlexorWeakness", "false").formParam("quadricepsWeakness", "")
+                    .post("/clinic/patients/" + patientId + "/visits").then().statusCode(303);
+            var stored = Api.clinician().get("/api/patients/" + patientId + "/visits").then().body("total", equalTo(1))
+                    .body("items[0].bodyWeightKg", equalTo(72.5f)).body("items[0].cdasiActivity", equalTo(18))
+                    .body("items[0].dysphagia", equalTo(true)).body("items[0].fingerFlexorWeakness", equalTo(false))
+                    .body("items[0].quadricepsWeakness", org.hamcrest.Matchers.nullValue()).extract().jsonPath();
+
+            String page = session.request().get("/clinic/patients/" + patientId).then().statusCode(200).extract().asString();
+            assertThat(page).contains("<td class=\"num\">72.5</td><td class=\"num\">18</td><td>dysphagia yes; FF &gt; SA no</td>")
+                    .contains("<dt>Statin exposure</dt><dd>Unknown</dd>");
+
+            String edit = session.request().get("/clinic/patients/" + patientId + "/visits/" + stored.getLong("items[0].id")
+                    + "/edit").then().statusCode(200).extract().asString();
+            assertThat(edit).contains("id=\"bodyWeightKg\" name=\"bodyWeightKg\" type=\"number\" value=\"72.5\"")
+                    .contains("id=\"cdasiActivity\" name=\"cdasiActivity\" type=\"number\" value=\"18\"");
+            assertThat(select(edit, "dysphagia")).contains("<option value=\"true\" selected>Yes</option>");
+            assertThat(select(edit, "fingerFlexorWeakness")).contains("<option value=\"false\" selected>No</option>");
+            assertThat(select(edit, "quadricepsWeakness")).doesNotContain("selected");
+        }
+
+        @Test
+        void shouldRefuseOutOfRangeWeightAndCdasiBesideTheirInputsAndSaveNothing() {
+            long patientId = Api.createPatient();
+            String page = WebSession.login("clinician").form().formParam("visitDate", "2024-03-01")
+                    .formParam("bodyWeightKg", "300.1").formParam("cdasiActivity", "101").formParam("dysphagia", "maybe")
+                    .post("/clinic/patients/" + patientId + "/visits").then().statusCode(400).extract().asString();
+            assertThat(page).contains("<span class=\"error\" id=\"bodyWeightKg-error\">must be between 2.0 and 300.0</span>")
+                    .contains("<span class=\"error\" id=\"cdasiActivity-error\">must be between 0 and 100</span>")
+                    .contains("<span class=\"error\" id=\"dysphagia-error\">must be Yes, No or Not recorded</span>")
+                    .contains("value=\"300.1\"").contains("value=\"101\"");
+            Api.clinician().get("/api/patients/" + patientId + "/visits").then().body("total", equalTo(0));
+        }
+
+        @Test
+        void shouldRegisterStatinExposureFromThePatientFormWithWordsNotCodes() {
+            WebSession session = WebSession.login("clinician");
+            String form = session.request().get("/clinic/patients/new").then().statusCode(200).extract().asString();
+            assertThat(select(form, "statinExposure")).contains("<option value=\"NEVER\">Never</option>")
+                    .contains("<option value=\"PAST\">Past</option>").contains("<option value=\"CURRENT\">Current</option>")
+                    .contains("<option value=\"UNKNOWN\" selected>Unknown</option>");
+            assertThat(form).contains(">Statin exposure</label>").contains(">Statin start date</label>");
+
+            String externalId = Api.uniqueExternalId();
+            String refused = session.form().formParam("externalId", externalId).formParam("sex", "FEMALE")
+                    .formParam("birthDate", "1960-04-02").formParam("diagnosis", "IMNM").formParam("statinExposure", "NEVER")
+                    .formParam("statinStartDate", "2015-03-01").post("/clinic/patients").then().statusCode(400)
+                    .extract().asString();
+            assertThat(refused).contains("id=\"statinStartDate-error\">must be empty when statinExposure is NEVER")
+                    .contains("<option value=\"NEVER\" selected>Never</option>").contains("value=\"2015-03-01\"");
+            String future = session.form().formParam("externalId", externalId).formParam("sex", "FEMALE")
+                    .formParam("birthDate", "1960-04-02").formParam("diagnosis", "IMNM").formParam("statinExposure", "CURRENT")
+                    .formParam("statinStartDate", java.time.LocalDate.now().plusDays(1).toString()).post("/clinic/patients")
+                    .then().statusCode(400).extract().asString();
+            assertThat(future).contains("id=\"statinStartDate-error\">must not be in the future");
+
+            String location = session.form().formParam("externalId", externalId).formParam("sex", "FEMALE")
+                    .formParam("birthDate", "1960-04-02").formParam("diagnosis", "IMNM").formParam("statinExposure", "CURRENT")
+                    .formParam("statinStartDate", "2015-03-01").post("/clinic/patients").then().statusCode(303)
+                    .extract().header("Location");
+            long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+            Api.clinician().get("/api/patients/" + id).then().body("statinExposure", equalTo("CURRENT"))
+                    .body("statinStartDate", equalTo("2015-03-01"));
+            String page = session.request().get("/clinic/patients/" + id).then().statusCode(200).extract().asString();
+            assertThat(page).contains("<dt>Statin exposure</dt><dd>Current, started 2015-03-01</dd>");
+        }
+    }
+
     @Nested
     class OtherRecords {
 

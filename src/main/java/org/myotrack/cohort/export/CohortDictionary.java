@@ -62,9 +62,18 @@ public final class CohortDictionary {
                         new FhirMapping("Condition", "the subgroup, onset (onsetDateTime) and diagnosis date (recordedDate)",
                                 FhirCodes.ICD10_CM + ", " + FhirCodes.SNOMED_CT + " (DM, PM, IBM), " + FhirCodes.SUBGROUP),
                         new FhirMapping("Observation (exam)", "one panel per visit (code " + VisitMeasure.PANEL_CODE
-                                + ") with a component per recorded core-set, damage and quality-of-life measure",
+                                + ") with a component per recorded core-set, damage, quality-of-life and rules-v2 "
+                                + "measure; yes/no findings as valueBoolean",
                                 VisitMeasure.CODE_SYSTEM + " codes " + Arrays.stream(VisitMeasure.values())
+                                .filter(measure -> measure != VisitMeasure.BODY_WEIGHT_KG)
                                 .map(VisitMeasure::code).collect(Collectors.joining(", "))),
+                        new FhirMapping("Observation (vital-signs)", "the body weight of a visit, valueQuantity in kg "
+                                + "(UCUM " + FhirCodes.UCUM + " code kg)", FhirCodes.LOINC + " " + FhirCodes.BODY_WEIGHT_LOINC
+                                + " Body weight"),
+                        new FhirMapping("Observation (social-history)", "statin exposure, when recorded, as a coded value "
+                                + "(NEVER, PAST, CURRENT), with the shifted start date as a component (code "
+                                + FhirCodes.STATIN_START_DATE_CODE + ")", VisitMeasure.CODE_SYSTEM + " code "
+                                + FhirCodes.STATIN_EXPOSURE_CODE + "; " + FhirCodes.STATIN_EXPOSURE),
                         new FhirMapping("Observation (laboratory)", "each enzyme result with the laboratory's ULN as "
                                 + "referenceRange.high; each serology result as POS/NEG/IND", FhirCodes.LOINC + " "
                                 + Arrays.stream(EnzymeTest.values()).map(t -> t.name() + " " + t.loinc()).collect(Collectors.joining(", "))

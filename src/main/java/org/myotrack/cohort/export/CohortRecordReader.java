@@ -7,6 +7,7 @@ import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.patient.Sex;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.refractory.FlagCode;
 import org.myotrack.refractory.InvestigationRecord;
 import org.myotrack.therapy.DoseUnit;
@@ -92,6 +93,8 @@ final class CohortRecordReader {
         boolean juvenile;
         boolean cancerAssociated;
         boolean ild;
+        StatinExposure statinExposure;
+        LocalDate statinStartDate;
         boolean refractory;
         String rulesVersion;
         final List<RegistryPatient.AntibodyTest> antibodies = new ArrayList<>();
@@ -102,7 +105,7 @@ final class CohortRecordReader {
 
         RegistryPatient build() {
             return new RegistryPatient(id, registryCode, siteCode, sex, birthDate, diagnosis, diagnosisDate, onsetDate,
-                    juvenile, cancerAssociated, ild, List.copyOf(antibodies), List.copyOf(visits), List.copyOf(therapies),
+                    juvenile, cancerAssociated, ild, statinExposure, statinStartDate, List.copyOf(antibodies), List.copyOf(visits), List.copyOf(therapies),
                     List.copyOf(investigations), refractory, rulesVersion, List.copyOf(flags));
         }
     }
@@ -125,7 +128,7 @@ final class CohortRecordReader {
 
     private void readPatients(List<Long> group, Map<Long, Builder> patients) throws SQLException {
         query("SELECT p.id, p.registry_code, s.code, p.sex, p.birth_date, p.diagnosis, p.diagnosis_date, p.onset_date,"
-                + " p.juvenile, p.cancer_associated, p.ild FROM patients p JOIN sites s ON s.id = p.site_id WHERE "
+                + " p.juvenile, p.cancer_associated, p.ild, p.statin_exposure, p.statin_start_date FROM patients p JOIN sites s ON s.id = p.site_id WHERE "
                 + IdGroups.condition("p.id", group) + " ORDER BY p.id", group, row -> {
             Builder patient = new Builder();
             patient.id = row.getLong(1);
@@ -139,6 +142,8 @@ final class CohortRecordReader {
             patient.juvenile = row.getBoolean(9);
             patient.cancerAssociated = row.getBoolean(10);
             patient.ild = row.getBoolean(11);
+            patient.statinExposure = StatinExposure.valueOf(row.getString(12));
+            patient.statinStartDate = date(row, 13);
             patients.put(patient.id, patient);
         });
     }
@@ -167,16 +172,15 @@ final class CohortRecordReader {
             if (visitId != current[0]) {
                 current[0] = visitId;
                 Builder patient = patients.get(row.getLong(1));
-                Number[] values = new Number[measures.length];
+                Object[] values = new Object[measures.length];
                 for (VisitMeasure measure : measures) {
                     int column = 4 + measure.ordinal();
-                    if (measure.integer()) {
-                        int value = row.getInt(column);
-                        values[measure.ordinal()] = row.wasNull() ? null : value;
-                    } else {
-                        double value = row.getDouble(column);
-                        values[measure.ordinal()] = row.wasNull() ? null : value;
-                    }
+                    Object value = switch (measure.kind()) {
+                        case INTEGER -> row.getInt(column);
+                        case DECIMAL -> row.getDouble(column);
+                        case BOOLEAN -> row.getBoolean(column);
+                    };
+                    values[measure.ordinal()] = row.wasNull() ? null : value;
                 }
                 enzymes[0] = new ArrayList<>(2);
                 if (patient != null) {

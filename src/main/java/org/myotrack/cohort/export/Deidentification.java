@@ -86,7 +86,8 @@ public final class Deidentification {
         return new ExportedPatient(pseudonyms.pseudonym(patient.registryCode()), patient.siteCode(), patient.sex(),
                 BirthYears.label(patient.birthDate().getYear(), exportYear, birthYearBand), patient.diagnosis(),
                 patient.juvenile(), patient.cancerAssociated(), patient.ild(), dateBasis,
-                dates.apply(patient.diagnosisDate()), dates.apply(patient.onsetDate()), positive(patient.antibodies()),
+                dates.apply(patient.diagnosisDate()), dates.apply(patient.onsetDate()), patient.statinExposure(),
+                dates.apply(patient.statinStartDate()), positive(patient.antibodies()),
                 antibodies, visits(patient, dates), therapies, investigations, patient.refractory(),
                 patient.rulesVersion(), flags);
     }
@@ -145,7 +146,7 @@ public final class Deidentification {
     }
 
     private static CoreSetMeasures coreSet(RegistryPatient.Visit visit) {
-        Number[] values = visit.measures();
+        Object[] values = visit.measures();
         List<EnzymeLevel> enzymes = new ArrayList<>(visit.enzymes().size());
         for (RegistryPatient.Enzyme enzyme : visit.enzymes()) {
             enzymes.add(new EnzymeLevel(enzyme.test(), enzyme.value(), enzyme.uln()));

@@ -3,6 +3,7 @@ package org.myotrack.cohort.export;
 import org.myotrack.patient.Antibody;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.patient.Sex;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.refractory.FlagCode;
 import org.myotrack.scoring.ResponseCategory;
 import org.myotrack.therapy.Drug;
@@ -49,6 +50,11 @@ public final class ExportColumns {
                     ExportedPatient::diagnosisDate),
             new ExportColumn<>("onsetDate", "date", null, DATE_RANGE, "Date of symptom onset", "registry",
                     ExportedPatient::onsetDate),
+            new ExportColumn<>("statinExposure", "code", null, names(StatinExposure.values()),
+                    "Statin exposure as recorded; UNKNOWN until recorded", "clinical-v2.md R10",
+                    ExportedPatient::statinExposure),
+            new ExportColumn<>("statinStartDate", "date", null, DATE_RANGE, "Date the statin was started, when known",
+                    "registry", ExportedPatient::statinStartDate),
             new ExportColumn<>("positiveAntibodies", "code list", null, "antibody codes joined by ; (" + names(Antibody.values()) + ")",
                     "Autoantibodies whose latest result is positive", "clinical.md §1",
                     patient -> patient.positiveAntibodies().stream().map(Enum::name).collect(Collectors.joining(";"))),
@@ -74,8 +80,8 @@ public final class ExportColumns {
         columns.add(new ExportColumn<>("visitDate", "date", null, DATE_RANGE, "Date of the visit", "registry",
                 ExportedPatient.Visit::date));
         for (VisitMeasure measure : VisitMeasure.values()) {
-            columns.add(new ExportColumn<>(measure.field(), measure.integer() ? "integer" : "decimal", measure.unit(),
-                    measure.range(), measure.meaning(), "clinical.md §2", visit -> visit.measure(measure)));
+            columns.add(new ExportColumn<>(measure.field(), measure.kind().dictionaryType(), measure.unit(),
+                    measure.range(), measure.meaning(), source(measure), visit -> visit.measure(measure)));
         }
         for (EnzymeTest test : EnzymeTest.values()) {
             String name = enzymeColumn(test);
@@ -105,6 +111,15 @@ public final class ExportColumns {
                 + "glucocorticoid dose on the visit date; empty without a daily oral or IV glucocorticoid",
                 "clinical.md §3", ExportedPatient.Visit::prednisoneMgPerDay));
         return List.copyOf(columns);
+    }
+
+    /** Where a visit value is defined: the core set of clinical.md §2, or the inputs rules version 2 added. */
+    private static String source(VisitMeasure measure) {
+        return switch (measure) {
+            case BODY_WEIGHT_KG, CDASI_ACTIVITY, DYSPHAGIA, FINGER_FLEXOR_WEAKNESS, QUADRICEPS_WEAKNESS ->
+                    "clinical-v2.md New inputs";
+            default -> "clinical.md §2";
+        };
     }
 
     /** {@code ck}, {@code aldolase}, {@code ldh}, {@code ast}, {@code alt}: the names the visit import uses. */

@@ -6,6 +6,7 @@ import org.myotrack.patient.Antibody;
 import org.myotrack.patient.AntibodyResult;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.patient.Sex;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.refractory.FlagCode;
 import org.myotrack.therapy.DoseUnit;
 import org.myotrack.therapy.Drug;
@@ -19,7 +20,8 @@ import java.util.Set;
 
 /**
  * A patient as every export format writes it, already de-identified: a pseudonym instead of any identifier, a
- * birth-year label instead of the birth date, every date shifted or made relative, no free-text notes. The
+ * birth-year label instead of the birth date, every date (the statin start date too) shifted or made relative, no
+ * free-text notes. The
  * writers only ever see this type.
  *
  * @param birthYear a year, a band such as {@code 1960-1964}, or {@code 90+} (see {@link BirthYears})
@@ -27,7 +29,8 @@ import java.util.Set;
  */
 public record ExportedPatient(String pseudonym, String siteCode, Sex sex, String birthYear, Diagnosis diagnosis,
                               boolean juvenile, boolean cancerAssociated, boolean ild, String dateBasis,
-                              ExportDate diagnosisDate, ExportDate onsetDate, List<Antibody> positiveAntibodies,
+                              ExportDate diagnosisDate, ExportDate onsetDate, StatinExposure statinExposure,
+                              ExportDate statinStartDate, List<Antibody> positiveAntibodies,
                               List<AntibodyTest> antibodies, List<Visit> visits, List<Therapy> therapies,
                               List<Investigation> investigations, boolean refractory, String rulesVersion,
                               List<Flag> flags) {
@@ -37,17 +40,18 @@ public record ExportedPatient(String pseudonym, String siteCode, Sex sex, String
 
     /**
      * @param number       1 for the patient's first visit, in date order
-     * @param measures     indexed by {@link VisitMeasure#ordinal()}; null where not recorded
+     * @param measures     indexed by {@link VisitMeasure#ordinal()}, an Integer, Double or Boolean by the measure's
+     *                     kind; null where not recorded
      * @param tis          Total Improvement Score against the first visit; null for the first visit or when incomplete
      * @param response     response category against the first visit, or {@code INCOMPLETE}; null for the first visit
      * @param regimen      drugs active on the visit date, vocabulary names sorted and joined by {@code ;}
      * @param regimenDoses the same drugs with their doses, as a person reads them
      * @param prednisoneMgPerDay prednisone-equivalent daily glucocorticoid dose on the visit date; null without one
      */
-    public record Visit(int number, ExportDate date, Number[] measures, List<Enzyme> enzymes, Double tis,
+    public record Visit(int number, ExportDate date, Object[] measures, List<Enzyme> enzymes, Double tis,
                         String response, String regimen, String regimenDoses, Double prednisoneMgPerDay) {
 
-        public Number measure(VisitMeasure measure) {
+        public Object measure(VisitMeasure measure) {
             return measures[measure.ordinal()];
         }
 

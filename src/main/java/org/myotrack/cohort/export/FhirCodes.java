@@ -16,6 +16,12 @@ final class FhirCodes {
     static final String ANTIBODY = "urn:myositis-registry:antibody";
     static final String PSEUDONYM = "urn:myositis-registry:pseudonym";
     static final String SITE = "urn:myositis-registry:site";
+    static final String STATIN_EXPOSURE = "urn:myositis-registry:statin-exposure";
+    /** LOINC 29463-7 Body weight, the vital-sign code FHIR's body-weight profile requires. */
+    static final String BODY_WEIGHT_LOINC = "29463-7";
+    /** Codes of {@link VisitMeasure#CODE_SYSTEM} for the patient's statin exposure and its start date. */
+    static final String STATIN_EXPOSURE_CODE = "statin-exposure";
+    static final String STATIN_START_DATE_CODE = "statin-start-date";
     static final String BIRTH_YEAR_EXTENSION = "urn:myositis-registry:birth-year";
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";

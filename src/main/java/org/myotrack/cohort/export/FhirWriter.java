@@ -3,6 +3,7 @@ package org.myotrack.cohort.export;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -17,6 +18,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.therapy.DoseUnit;
 
 import java.io.IOException;
@@ -28,8 +30,8 @@ import java.util.Locale;
 /**
  * {@code fhir}: FHIR R4 resources as NDJSON (one resource per line, the Bulk Data export layout), built with the
  * HAPI FHIR structures: per patient a Patient, a Condition coded in ICD-10-CM, SNOMED CT where one exists and the
- * registry's subgroup, an Observation per serology result, per visit (a panel of the recorded measures in the local
- * code system) and per enzyme (LOINC, with the laboratory's ULN as reference range), and a MedicationStatement per therapy with its period.
+ * registry's subgroup, an Observation of statin exposure when recorded, an Observation per serology result, per visit
+ * (a panel of the recorded measures in the local code system, and the body weight as LOINC 29463-7) and per enzyme (LOINC, with the laboratory's ULN as reference range), and a MedicationStatement per therapy with its period.
  * Resource ids derive from the pseudonym, so no database id leaves the registry and exports are repeatable.
  */
 final class FhirWriter implements CohortWriter {
@@ -79,6 +81,9 @@ final class FhirWriter implements CohortWriter {
         List<IBaseResource> resources = new ArrayList<>();
         resources.add(patient(patient));
         resources.add(condition(patient, subject));
+        if (patient.statinExposure() != StatinExposure.UNKNOWN || patient.statinStartDate() != null) {
+            resources.add(statinExposure(patient, subject));
+        }
         int serology = 0;
         for (ExportedPatient.AntibodyTest test : patient.antibodies()) {
             resources.add(antibody(id + "-ab" + (++serology), test, subject));
@@ -86,6 +91,9 @@ final class FhirWriter implements CohortWriter {
         for (ExportedPatient.Visit visit : patient.visits()) {
             if (hasMeasures(visit)) {
                 resources.add(coreSet(id, visit, subject));
+            }
+            if (visit.measure(VisitMeasure.BODY_WEIGHT_KG) != null) {
+                resources.add(bodyWeight(id, visit, subject));
             }
             for (ExportedPatient.Enzyme enzyme : visit.enzymes()) {
                 resources.add(enzyme(id, visit, enzyme, subject));
@@ -160,9 +168,10 @@ final class FhirWriter implements CohortWriter {
         return observation;
     }
 
+    /** Whether the visit has a value for its panel: any but the body weight, which is an Observation of its own. */
     static boolean hasMeasures(ExportedPatient.Visit visit) {
         for (VisitMeasure measure : VisitMeasure.values()) {
-            if (visit.measure(measure) != null) {
+            if (measure != VisitMeasure.BODY_WEIGHT_KG && visit.measure(measure) != null) {
                 return true;
             }
         }
@@ -172,7 +181,8 @@ final class FhirWriter implements CohortWriter {
     /**
      * The visit's core-set, damage and quality-of-life measures as one panel Observation with a component per
      * recorded measure (as FHIR groups the parts of one assessment, like a blood-pressure panel), each coded in
-     * the registry's measure system; the MMT-8 scale maximum is a component of its own.
+     * the registry's measure system; the MMT-8 scale maximum is a component of its own, a yes/no finding a
+     * valueBoolean. The body weight has a LOINC code and goes in its own Observation.
      */
     private static Observation coreSet(String id, ExportedPatient.Visit visit, Reference subject) {
         Observation observation = observation(id + "-v" + visit.number(), "exam", subject);
@@ -180,12 +190,44 @@ final class FhirWriter implements CohortWriter {
                 "IMACS core set, damage and quality of life at one visit")));
         observation.setEffective(dateTime(visit.date()));
         for (VisitMeasure measure : VisitMeasure.values()) {
-            Number value = visit.measure(measure);
-            if (value != null) {
+            Object value = visit.measure(measure);
+            if (value != null && measure != VisitMeasure.BODY_WEIGHT_KG) {
                 observation.addComponent()
                         .setCode(new CodeableConcept(new Coding(VisitMeasure.CODE_SYSTEM, measure.code(), measure.meaning())))
-                        .setValue(new Quantity().setValue(value.doubleValue()).setUnit(measure.unit()));
+                        .setValue(value instanceof Boolean finding ? new BooleanType(finding)
+                                : new Quantity().setValue(((Number) value).doubleValue()).setUnit(measure.unit()));
             }
+        }
+        return observation;
+    }
+
+    /** The visit's body weight as the vital sign FHIR defines: LOINC 29463-7, a UCUM quantity in kg. */
+    private static Observation bodyWeight(String id, ExportedPatient.Visit visit, Reference subject) {
+        Observation observation = observation(id + "-v" + visit.number() + "-weight", "vital-signs", subject);
+        observation.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, FhirCodes.BODY_WEIGHT_LOINC, "Body weight"))
+                .setText("Body weight"));
+        observation.setEffective(dateTime(visit.date()));
+        double kg = ((Number) visit.measure(VisitMeasure.BODY_WEIGHT_KG)).doubleValue();
+        observation.setValue(new Quantity().setValue(kg).setUnit("kg").setSystem(FhirCodes.UCUM).setCode("kg"));
+        return observation;
+    }
+
+    /**
+     * The patient's statin exposure (clinical-v2.md R10) as a history Observation: the answer coded in the registry's
+     * statin-exposure system, the start date, shifted like every date, as a component. Left out while UNKNOWN with
+     * no date, as FHIR leaves out what was never recorded.
+     */
+    private static Observation statinExposure(ExportedPatient patient, Reference subject) {
+        Observation observation = observation(patient.pseudonym() + "-statin", "social-history", subject);
+        observation.setCode(new CodeableConcept(new Coding(VisitMeasure.CODE_SYSTEM, FhirCodes.STATIN_EXPOSURE_CODE,
+                "Statin exposure")).setText("Statin exposure"));
+        observation.setValue(new CodeableConcept(new Coding(FhirCodes.STATIN_EXPOSURE, patient.statinExposure().name(),
+                patient.statinExposure().label())));
+        if (patient.statinStartDate() != null) {
+            observation.addComponent()
+                    .setCode(new CodeableConcept(new Coding(VisitMeasure.CODE_SYSTEM, FhirCodes.STATIN_START_DATE_CODE,
+                            "Date the statin was started")))
+                    .setValue(dateTime(patient.statinStartDate()));
         }
         return observation;
     }
