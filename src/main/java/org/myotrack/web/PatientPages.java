@@ -93,7 +93,8 @@ public class PatientPages extends WebResource {
      */
     public record VisitRow(long id, String date, String physicianGlobal, String patientGlobal, String strength,
                            String haq, String extramuscular, String ck, String bodyWeight, String cdasi, String findings,
-                           String tis, String response, String responseClass, boolean doiMet, boolean worsening) {
+                           String tis, String response, String responseClass, boolean doiMet, boolean worsening,
+                           boolean worseThanBaseline) {
     }
 
     /** One therapy of the timeline, worded as the chart and the report word it. */
@@ -183,13 +184,15 @@ public class PatientPages extends WebResource {
         String ck = visit.enzymes().stream().filter(e -> e.test() == EnzymeTest.CK).findFirst()
                 .map(PatientPages::enzyme).orElse(MISSING);
         String tis = score == null || score.tis() == null ? "baseline" : number(score.tis());
-        String response = score == null || score.response() == null ? MISSING : score.response().name();
+        String response = score == null || score.response() == null ? MISSING : score.response().label();
+        String responseClass = score == null || score.response() == null ? ""
+                : score.response().name().toLowerCase(Locale.ROOT).replace('_', '-');
         return new VisitRow(visit.id(), visit.visitDate().toString(), number(visit.physicianGlobalActivity()),
                 number(visit.patientGlobalActivity()), strength, number(visit.haq()),
                 number(visit.extramuscularActivity()), ck, number(visit.bodyWeightKg()),
                 visit.cdasiActivity() == null ? MISSING : visit.cdasiActivity().toString(), findings(visit), tis, response,
-                response.toLowerCase(Locale.ROOT),
-                score != null && Boolean.TRUE.equals(score.doiMet()), score != null && score.worsening());
+                responseClass, score != null && Boolean.TRUE.equals(score.doiMet()), score != null && score.worsening(),
+                score != null && Boolean.TRUE.equals(score.worseningFromBaseline()));
     }
 
     /** The recorded ENMC findings, e.g. "dysphagia yes; FF > SA no"; those not recorded are left out. */

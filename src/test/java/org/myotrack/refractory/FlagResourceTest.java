@@ -74,7 +74,7 @@ class FlagResourceTest {
         activeVisit("2019-03-25");
         clinician().get(flags()).then().statusCode(200)
                 .body("patientId", is((int) patientId))
-                .body("rulesVersion", equalTo("1"))
+                .body("rulesVersion", equalTo("2"))
                 .body("refractory", is(false))
                 .body("flags.code", not(hasItem("INADEQUATE_RESPONSE")));
         assertThat(storedCodes()).doesNotContain("INADEQUATE_RESPONSE");

@@ -53,7 +53,7 @@ class ReportResourceTest {
         byte[] pdf = clinician().get("/api/patients/" + patientId + "/report.pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         String text = text(pdf);
-        assertThat(text).contains(registryCode, externalId, "57.5", "MODERATE", "CONSIDER_IBM", "MYCOPHENOLATE");
+        assertThat(text).contains(registryCode, externalId, "57.5", "MODERATE", "Consider inclusion body myositis", "MYCOPHENOLATE");
     }
 
     @Test

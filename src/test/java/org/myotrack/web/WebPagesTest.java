@@ -166,7 +166,7 @@ class WebPagesTest {
             assertThat(page).contains("<img class=\"chart\" src=\"/clinic/patients/" + id + "/trend.png?")
                     .contains("Inadequate response").contains("Evidence (").contains("Oddis")
                     .contains("Therapy timeline").contains("href=\"/clinic/patients/" + id + "/report.pdf\"")
-                    .contains("baseline").containsPattern("<span class=\"response (none|minimal|moderate|major|incomplete)\">");
+                    .contains("baseline").containsPattern("<span class=\"response (none|minimal|moderate|major|incomplete|not-validated)\">");
             byte[] png = session.request().get("/clinic/patients/" + id + "/trend.png").then().statusCode(200)
                     .contentType("image/png").extract().asByteArray();
             assertThat(png).startsWith(0x89, 'P', 'N', 'G');
