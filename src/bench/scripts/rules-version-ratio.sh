@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Times the whole-registry flag re-evaluation of this checkout's rules against the rules of an earlier commit, on the
-# same synthetic registry, in one run: the earlier commit is checked out beside this one (a git worktree under
-# target/), writes its registry of N patients, and both versions then re-evaluate that same registry, alternating,
-# ROUNDS times each. Prints each run and the ratio of the medians (this version / the earlier one), and writes them to
+# Times the whole-registry flag re-evaluation of this checkout's committed rules (HEAD) against the rules of an
+# earlier commit, on the same synthetic registry, in one run: both commits are checked out beside this one (git
+# worktrees under target/, so the checkout stays free for other work), the earlier one writes its registry of N
+# patients, and both versions then re-evaluate that same registry, alternating, ROUNDS times each. Prints each run and the ratio of the medians (this version / the earlier one), and writes them to
 # target/rules-ratio/summary.txt.
 #
 #   src/bench/scripts/rules-version-ratio.sh [patients] [rounds] [earlier-commit]
@@ -16,14 +16,23 @@ rounds="${2:-3}"
 rule_config=src/main/java/org/myotrack/refractory/RuleConfig.java
 earlier="${3:-$(git log -n1 --format=%H -S'BASE_VERSION = "1"' -- "$rule_config")^}"
 earlier="$(git rev-parse "$earlier")"
+this="$(git rev-parse HEAD)"
 out="$PWD/target/rules-ratio"
 tree="$PWD/target/rules-earlier"
+this_tree="$PWD/target/rules-this"
 mkdir -p "$out"
+git worktree prune
 
-if [ ! -d "$tree" ] || [ "$(git -C "$tree" rev-parse HEAD 2>/dev/null)" != "$earlier" ]; then
-  git worktree remove --force "$tree" 2>/dev/null || rm -rf "$tree"
-  git worktree add --detach "$tree" "$earlier" >/dev/null
-fi
+# A worktree of the commit, made anew unless it is already there at that commit.
+checkout() {
+  local dir="$1" commit="$2"
+  if [ ! -d "$dir" ] || [ "$(git -C "$dir" rev-parse HEAD 2>/dev/null)" != "$commit" ]; then
+    git worktree remove --force "$dir" 2>/dev/null || rm -rf "$dir"
+    git worktree add --detach "$dir" "$commit" >/dev/null
+  fi
+}
+checkout "$tree" "$earlier"
+checkout "$this_tree" "$this"
 
 # One run of RegistryFlagsBench in a checkout, its results in a folder; prints "seconds cpu-seconds" of the
 # whole-registry re-evaluation.
@@ -49,14 +58,14 @@ registry="$(ls "$out"/earlier/registry-"$patients"-*.zip | head -n1)"
 summary="$out/summary.txt"
 {
   echo "Whole-registry flag re-evaluation, $patients patients, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "earlier: $earlier (rules version 1); this: $(git rev-parse HEAD) (rules version 2); same registry: $registry"
+  echo "earlier: $earlier (rules version 1); this: $this (rules version 2); same registry: $registry"
   echo "earlier, registry run (not counted): $first"
 } > "$summary"
 earlier_times=()
 this_times=()
 for round in $(seq 1 "$rounds"); do
   e="$(run "$tree" "$out/earlier")"
-  t="$(run "$PWD" "$out/this" -Dbench.registry="$registry")"
+  t="$(run "$this_tree" "$out/this" -Dbench.registry="$registry")"
   echo "round $round: earlier $e, this $t (seconds, CPU seconds)" | tee -a "$summary"
   earlier_times+=("${e%% *}")
   this_times+=("${t%% *}")
