@@ -166,6 +166,35 @@ class FlagResourceTest {
         clinician().get(flags()).then().statusCode(200).body("rulesVersion", equalTo(version));
     }
 
+    /**
+     * After the upgrade from rules version 1 the stored states are re-evaluated in the background; a cohort read in
+     * the meantime waits for it rather than answering from states of two versions.
+     */
+    @Test
+    void shouldReevaluateStatesOfVersionOneBeforeACohortReadsThem() throws Exception {
+        activeVisit("2021-03-01");
+        String cohort = "/api/cohort?flag=CONSIDER_IBM&size=1";
+        long flaggedUnderVersionTwo = Api.coordinator().get(cohort).then().statusCode(200).extract().jsonPath().getLong("total");
+        // As a registry reads after the upgrade: every state stored under "1", and this patient with a version-1 flag
+        // that version 2 does not raise.
+        QuarkusTransaction.requiringNew().run(() -> {
+            states.update("rulesVersion = '1'");
+            states.getEntityManager().createNativeQuery("INSERT INTO patient_flags (patient_id, code, since)"
+                    + " VALUES (" + patientId + ", 'CONSIDER_IBM', DATE '2021-03-01')").executeUpdate();
+        });
+        // The process has not yet verified the stored states, as at the first start after an upgrade.
+        java.lang.reflect.Field verified = FlagService.class.getDeclaredField("statesCurrent");
+        verified.setAccessible(true);
+        verified.setBoolean(io.quarkus.arc.ClientProxy.unwrap(flags), false);
+
+        long flagged = Api.coordinator().get(cohort).then().statusCode(200).extract().jsonPath().getLong("total");
+
+        assertThat(flagged).as("patients with CONSIDER_IBM, read after the states were re-evaluated").isEqualTo(flaggedUnderVersionTwo);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> states.count("rulesVersion <> ?1", flags.rules().version())))
+                .as("states left under another rules version").isZero();
+        assertThat(storedCodes()).doesNotContain("CONSIDER_IBM");
+    }
+
     @Test
     void shouldAnswerPatientWithoutVisitsWithNoFlags() {
         clinician().get(flags()).then().statusCode(200).body("flags", hasSize(0)).body("refractory", is(false));
