@@ -103,14 +103,18 @@ final class ClinicalText {
         return therapy.drug() == Drug.OTHER ? therapy.displayName() : therapy.drug().name().toLowerCase(Locale.ROOT);
     }
 
-    /** "methotrexate 20 mg weekly, 2020-01-05 to 2020-06-01, stopped for inefficacy". */
+    /** "methotrexate 20 mg weekly oral, 2020-01-05 to 2020-06-01, stopped for inefficacy". */
     static String therapy(TherapyPeriod t) {
         StringBuilder text = new StringBuilder(drugName(t));
         if (t.dose() != null) {
             text.append(' ').append(t.doseLabel());
         }
         if (t.route() != null) {
-            text.append(' ').append(t.route());
+            text.append(' ').append(switch (t.route()) {
+                case ORAL -> "oral";
+                case TOPICAL -> "topical";
+                case IV, SC, IM -> t.route().name();
+            });
         }
         text.append(", ").append(t.startDate());
         text.append(t.endDate() == null ? " onwards" : " to " + t.endDate());

@@ -17,6 +17,7 @@ import java.util.List;
  * @param trendChartPng the patient trend chart as PNG, or {@code null} when there is none
  * @param visits one row per visit in date order
  * @param flags the active flags
+ * @param toRecord what the rules could not judge for want of an input, e.g. a body weight for a dose per kg
  * @param rulesVersion version of the refractory rules the flags were computed with
  * @param refractory whether the patient is refractory under those rules
  * @param therapies therapy history in start order
@@ -35,6 +36,7 @@ public record PatientReportData(
         byte[] trendChartPng,
         List<ReportVisitRow> visits,
         List<ReportFlag> flags,
+        List<String> toRecord,
         String rulesVersion,
         boolean refractory,
         List<ReportTherapyRow> therapies,
@@ -44,6 +46,7 @@ public record PatientReportData(
         serology = serology == null ? List.of() : List.copyOf(serology);
         visits = visits == null ? List.of() : List.copyOf(visits);
         flags = flags == null ? List.of() : List.copyOf(flags);
+        toRecord = toRecord == null ? List.of() : List.copyOf(toRecord);
         therapies = therapies == null ? List.of() : List.copyOf(therapies);
     }
 }

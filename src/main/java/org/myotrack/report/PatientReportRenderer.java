@@ -19,6 +19,7 @@ public final class PatientReportRenderer {
     static final String DE_IDENTIFIED = "De-identified";
     static final String NO_FLAGS = "No refractory flags";
     static final String WORK_UP_TITLE = "Work-up (Lundberg 2021):";
+    static final String TO_RECORD_TITLE = "To record, for the rules to judge what they could not:";
     static final String NO_CHART = "No trend chart available";
     static final String NO_VISITS = "No visits recorded";
     static final String NO_THERAPIES = "No therapies recorded";
@@ -215,11 +216,26 @@ public final class PatientReportRenderer {
             flow.moveDown(ReportLayout.PARAGRAPH_GAP);
             paragraph(flow, NO_FLAGS, ReportLayout.MARGIN, ReportLayout.TEXT_WIDTH, ReportLayout.BODY_SIZE,
                     ReportLayout.MUTED);
+            drawToRecord(flow, data.toRecord());
             return;
         }
         for (ReportFlag flag : data.flags()) {
             flow.moveDown(ReportLayout.PARAGRAPH_GAP);
             drawFlag(flow, flag);
+        }
+        drawToRecord(flow, data.toRecord());
+    }
+
+    /** What the rules could not judge for want of an input, as the patient page lists it under "To record". */
+    private static void drawToRecord(PageFlow flow, List<String> toRecord) throws IOException {
+        if (toRecord.isEmpty()) {
+            return;
+        }
+        flow.moveDown(ReportLayout.PARAGRAPH_GAP);
+        paragraph(flow, TO_RECORD_TITLE, ReportLayout.MARGIN, ReportLayout.TEXT_WIDTH, ReportLayout.BODY_SIZE,
+                ReportLayout.TEXT);
+        for (String item : toRecord) {
+            listItem(flow, "•", item);
         }
     }
 

@@ -71,7 +71,7 @@ public class ReportService {
         return new PatientReportData(patient.registryCode, prepared.siteCode(),
                 prepared.identified() ? patient.externalId : null, patient.sex.name(), patient.birthDate.getYear(),
                 patient.diagnosis.name(), patient.diagnosisDate == null ? MISSING : patient.diagnosisDate.toString(),
-                patient.juvenile, prepared.serology(), chart, visits, flags, evaluation.rulesVersion(),
+                patient.juvenile, prepared.serology(), chart, visits, flags, evaluation.toRecord(), evaluation.rulesVersion(),
                 evaluation.refractory(), therapies, LocalDate.now(clock).toString());
     }
 

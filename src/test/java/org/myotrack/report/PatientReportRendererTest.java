@@ -51,7 +51,7 @@ class PatientReportRendererTest {
         assertThat(firstPage).contains("MyoTrack patient report", "Registry code: " + REGISTRY_CODE,
                 "Site: DEMO-A", "Diagnosis: PM, adult onset, diagnosed 2019-02-01", "Sex: FEMALE",
                 "Birth year: 1983", "JO1 POSITIVE (2019-01-20); RO52 POSITIVE (2019-01-20)",
-                "Generated: 2024-05-06", "Rules version: 1", "Refractory: yes");
+                "Generated: 2024-05-06", "Rules version: 2", "Refractory: yes");
     }
 
     @Test
@@ -87,7 +87,7 @@ class PatientReportRendererTest {
     void shouldListEachFlagWithMessageEvidenceAndReference() {
         String text = String.join("\n", clinicianPages);
 
-        assertThat(text).contains("Refractory under rules version 1");
+        assertThat(text).contains("Refractory under rules version 2");
         for (String code : FLAG_CODES) {
             assertThat(text).contains(code + " since ");
         }
@@ -106,7 +106,7 @@ class PatientReportRendererTest {
 
         String text = String.join("\n", pageTexts(PatientReportRenderer.pdf(data)));
 
-        assertThat(text).contains("Not refractory under rules version 1", PatientReportRenderer.NO_FLAGS,
+        assertThat(text).contains("Not refractory under rules version 2", PatientReportRenderer.NO_FLAGS,
                 "Refractory: no");
         assertThat(FLAG_CODES).allSatisfy(code -> assertThat(text).doesNotContain(code));
     }
@@ -231,7 +231,7 @@ class PatientReportRendererTest {
     @Test
     void shouldRenderSparseRecordWithMissingValues() throws IOException {
         PatientReportData data = new PatientReportData("P000900", "DEMO-B", null, null, null, "JDM", null, true,
-                null, null, null, null, null, false, null, "2024-05-06");
+                null, null, null, null, null, null, false, null, "2024-05-06");
 
         List<String> pages = pageTexts(PatientReportRenderer.pdf(data));
 
@@ -289,5 +289,25 @@ class PatientReportRendererTest {
             }
         }
         return images;
+    }
+
+    /** R8: each refractory flag lists the work-up in Lundberg's order; what the rules lack is listed to record. */
+    @Test
+    void shouldNumberTheWorkUpOfRefractoryFlagsAndListWhatToRecord() throws IOException {
+        PatientReportData data = ReportFixtures.withToRecord(ReportFixtures.report(null, 2), List.of(
+                "Body weight at a visit within 90 days of 2020-07-06: the juvenile dependence threshold of 0.2 mg/kg/day needs it"));
+
+        String text = String.join("\n", pageTexts(PatientReportRenderer.pdf(data))).replace('\n', ' ');
+
+        // The marker stands in the indent, so the extracted text may join it to its step.
+        String numbered = text.replaceAll("(\\d)\\.(?=[a-z])", "$1. ");
+        int activity = numbered.indexOf("1. confirm activity versus damage");
+        int diagnosis = numbered.indexOf("2. re-check the diagnosis");
+        int therapy = numbered.indexOf("3. then change therapy");
+        assertThat(activity).isPositive();
+        assertThat(diagnosis).isGreaterThan(activity);
+        assertThat(therapy).isGreaterThan(diagnosis);
+        assertThat(text).contains(PatientReportRenderer.WORK_UP_TITLE, PatientReportRenderer.TO_RECORD_TITLE,
+                "the juvenile dependence threshold of 0.2 mg/kg/day needs it");
     }
 }

@@ -32,20 +32,20 @@ final class ReportFixtures {
     static PatientReportData report(String externalId, int visitCount) {
         return new PatientReportData(REGISTRY_CODE, "DEMO-A", externalId, "FEMALE", 1983, "PM", "2019-02-01",
                 false, List.of("JO1 POSITIVE (2019-01-20)", "RO52 POSITIVE (2019-01-20)"), trendChartPng(),
-                visits(visitCount), flags(), "1", true, therapies(), "2024-05-06");
+                visits(visitCount), flags(), List.of(), "2", true, therapies(), "2024-05-06");
     }
 
     static PatientReportData withFlags(PatientReportData data, List<ReportFlag> flags, boolean refractory) {
         return new PatientReportData(data.registryCode(), data.siteCode(), data.externalId(), data.sex(),
                 data.birthYear(), data.diagnosis(), data.diagnosisDate(), data.juvenile(), data.serology(),
-                data.trendChartPng(), data.visits(), flags, data.rulesVersion(), refractory, data.therapies(),
+                data.trendChartPng(), data.visits(), flags, data.toRecord(), data.rulesVersion(), refractory, data.therapies(),
                 data.generatedOn());
     }
 
     static PatientReportData withChart(PatientReportData data, byte[] chart) {
         return new PatientReportData(data.registryCode(), data.siteCode(), data.externalId(), data.sex(),
                 data.birthYear(), data.diagnosis(), data.diagnosisDate(), data.juvenile(), data.serology(),
-                chart, data.visits(), data.flags(), data.rulesVersion(), data.refractory(), data.therapies(),
+                chart, data.visits(), data.flags(), data.toRecord(), data.rulesVersion(), data.refractory(), data.therapies(),
                 data.generatedOn());
     }
 
@@ -82,6 +82,13 @@ final class ReportFixtures {
             "confirm activity versus damage (MRI for oedema, enzymes, extramuscular signs)",
             "re-check the diagnosis (biopsy review, myositis antibodies, EMG)",
             "then change therapy");
+
+    static PatientReportData withToRecord(PatientReportData data, List<String> toRecord) {
+        return new PatientReportData(data.registryCode(), data.siteCode(), data.externalId(), data.sex(),
+                data.birthYear(), data.diagnosis(), data.diagnosisDate(), data.juvenile(), data.serology(),
+                data.trendChartPng(), data.visits(), data.flags(), toRecord, data.rulesVersion(), data.refractory(),
+                data.therapies(), data.generatedOn());
+    }
 
     static List<ReportFlag> flags() {
         return List.of(
