@@ -80,7 +80,8 @@ public class CohortService {
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement("SELECT p.id, p.registry_code, s.code, p.diagnosis,"
-                    + " p.sex, p.birth_date, p.juvenile, f.visit_count, f.latest_tis, f.latest_response, f.refractory"
+                    + " p.sex, p.birth_date, p.juvenile, f.visit_count, f.latest_tis, f.latest_response, f.refractory,"
+                    + " f.rules_version"
                     + " FROM patients p JOIN sites s ON s.id = p.site_id LEFT JOIN patient_flag_states f ON f.patient_id = p.id"
                     + " WHERE " + IdGroups.condition("p.id", group) + " ORDER BY p.id")) {
                 IdGroups.bind(statement, 1, group);
@@ -94,7 +95,7 @@ public class CohortService {
                         rows.put(id, new CohortRow(row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                                 withheld ? null : birthYear, withheld, row.getBoolean(7),
                                 antibodies.getOrDefault(id, List.of()), row.getInt(8), latestTis, row.getString(10),
-                                row.getBoolean(11), flags.getOrDefault(id, List.of())));
+                                row.getBoolean(11), flags.getOrDefault(id, List.of()), row.getString(12)));
                     }
                 }
             }

@@ -403,7 +403,7 @@ class CohortResourceTest {
         assertThat(mine).doesNotContainKeys("externalId", "birthDate", "id")
                 .containsEntry("siteCode", "DEMO-A").containsEntry("sex", "FEMALE").containsEntry("birthYear", 1983)
                 .containsEntry("visitCount", 2).containsEntry("juvenile", false).containsEntry("refractory", false)
-                .containsKeys("autoantibodies", "latestTis", "latestResponse", "flags");
+                .containsEntry("rulesVersion", "2").containsKeys("autoantibodies", "latestTis", "latestResponse", "flags");
         assertThat(page.getLong("total")).isEqualTo(page.getList("items").size());
         Api.coordinator().queryParam("diagnosis", "PM").queryParam("refractory", "true").get("/api/cohort").then()
                 .statusCode(200).body("items.registryCode", not(hasItem(registryCode)))
