@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Renders the example outputs the README shows into {@code reports/examples/}, from the seeded demo cohort,
  * through the registry's own services: a trend chart (PNG and SVG) and the pseudonymous PDF report of demo
- * patient P000009, and the three cohort charts. Not a test: it writes files and asserts nothing.
+ * patient P000005, and the three cohort charts. Not a test: it writes files and asserts nothing.
  *
  * <pre>mvn -B -Pbench test -Dtest=ReportExamples</pre>
  */
@@ -39,7 +39,7 @@ class ReportExamples {
         }
     }
 
-    static final String PATIENT = "P000009";
+    static final String PATIENT = "P000005";
 
     @Inject
     ChartService charts;

@@ -21,5 +21,17 @@ public enum Archetype {
     /** Juvenile dermatomyositis with onset at 5 to 15 years that responds to pulses, prednisone and methotrexate. */
     JUVENILE_RESPONDER,
     /** Inclusion body myositis with onset at 50 or later: slow loss of strength, mildly raised CK, rimmed vacuoles. */
-    IBM_SLOW_DECLINE
+    IBM_SLOW_DECLINE,
+    /** Juvenile dermatomyositis followed by CMAS and weight alone, kept on prednisolone 0.25 mg/kg beyond six months. */
+    JUVENILE_DEPENDENT_PER_KG,
+    /** Skin-predominant dermatomyositis whose muscles recover while the CDASI stays 15 or more on two agents. */
+    SKIN_PREDOMINANT,
+    /** Recorded as polymyositis, but onset after 45, CK at most 15 × ULN and finger-flexor weakness: ENMC IBM. */
+    POLYMYOSITIS_MEETING_IBM_CRITERIA,
+    /** Anti-HMGCR necrotising myopathy after a statin, which responds to prednisone, methotrexate and IVIG. */
+    STATIN_EXPOSED_HMGCR,
+    /** Long in remission on little or no therapy: globals wander between 0 and under 1 cm, HAQ 0 or 0.125. */
+    REMISSION_WITH_NOISE,
+    /** Near remission on 7.5 mg prednisone or less by six months; methotrexate then added only to spare steroids. */
+    STEROID_SPARING_METHOTREXATE
 }

@@ -24,17 +24,30 @@ final class ClinicalCourse {
 
     /** Prednisone steps of an induction taper in mg/day (BSR 2022: start 0.5–1 mg/kg, usually 40–60 mg). */
     private static final double[] TAPER_LADDER = {60, 50, 40, 30, 20, 15, 10, 7.5};
-    /** Strength fraction just above the activity cut-off of 83.3 % (125/150, RIM and ProDERM entry criteria). */
+    /** Strength fraction just above the RIM activity cut-off of 83.3 % (125/150, clinical-v2.md R1a). */
     private static final double NOT_WEAK = 0.847;
+    /** Strength fraction at the ProDERM weakness cut-off, 142/150: not weak from here on (clinical-v2.md R1a'). */
+    private static final double PRODERM_NOT_WEAK = 142.0 / 150;
+    /** CDASI activity from which the skin counts as moderately to severely active (R1b; Anyanwu 2015). */
+    private static final int CDASI_ACTIVE = 15;
     /** Stories that end with normal enzymes and strength still improving. */
     private static final Set<Archetype> RECOVERING = EnumSet.of(Archetype.RESPONDER, Archetype.JUVENILE_RESPONDER,
-            Archetype.MULTIPLE_AGENT_FAILURE, Archetype.STEROID_DEPENDENT, Archetype.WORSENING);
+            Archetype.MULTIPLE_AGENT_FAILURE, Archetype.STEROID_DEPENDENT, Archetype.WORSENING,
+            Archetype.JUVENILE_DEPENDENT_PER_KG, Archetype.STATIN_EXPOSED_HMGCR, Archetype.STEROID_SPARING_METHOTREXATE);
+    /**
+     * Stories whose strength may fall over years by design; the others never end weaker than a year before, so the
+     * slow-progression feature of the IBM criteria (R7 S4) does not appear by the noise of a plateau.
+     */
+    private static final Set<Archetype> SLOWLY_WEAKER = EnumSet.of(Archetype.DAMAGE_WITH_NORMAL_CK,
+            Archetype.BIOPSY_WITHOUT_INFLAMMATION, Archetype.IBM_SLOW_DECLINE,
+            Archetype.POLYMYOSITIS_MEETING_IBM_CRITERIA);
 
     private final Random rng;
     private final Archetype archetype;
     private final Diagnosis diagnosis;
     private final boolean juvenile;
     private final int mmt8Max;
+    private final LocalDate diagnosisDate;
     private final int[] days;
     private final LocalDate[] dates;
     private final TherapyLog therapies;
@@ -43,12 +56,13 @@ final class ClinicalCourse {
     private final boolean folicAcid;
 
     ClinicalCourse(Random rng, Archetype archetype, Diagnosis diagnosis, boolean juvenile, int mmt8Max,
-                   LocalDate firstVisit, int[] days, LocalDate limit) {
+                   LocalDate diagnosisDate, LocalDate firstVisit, int[] days, LocalDate limit) {
         this.rng = rng;
         this.archetype = archetype;
         this.diagnosis = diagnosis;
         this.juvenile = juvenile;
         this.mmt8Max = mmt8Max;
+        this.diagnosisDate = diagnosisDate;
         this.days = days.clone();
         this.dates = new LocalDate[days.length];
         for (int k = 0; k < days.length; k++) {
@@ -82,7 +96,13 @@ final class ClinicalCourse {
             case MULTIPLE_AGENT_FAILURE -> multipleAgentFailure();
             case STEROID_DEPENDENT -> steroidDependent();
             case WORSENING -> worsening();
-            case IBM_SLOW_DECLINE -> ibmSlowDecline();
+            case IBM_SLOW_DECLINE -> ibmSlowDecline(false);
+            case JUVENILE_DEPENDENT_PER_KG -> juvenileDependentPerKg();
+            case SKIN_PREDOMINANT -> skinPredominant();
+            case POLYMYOSITIS_MEETING_IBM_CRITERIA -> ibmSlowDecline(true);
+            case STATIN_EXPOSED_HMGCR -> statinExposedHmgcr();
+            case REMISSION_WITH_NOISE -> remissionWithNoise();
+            case STEROID_SPARING_METHOTREXATE -> steroidSparingMethotrexate();
         }
         if (archetype != Archetype.WORSENING) {
             Measures.preventConfirmedWorsening(measures);
@@ -91,29 +111,15 @@ final class ClinicalCourse {
             endNormal();
             endStrongest();
         }
+        if (!SLOWLY_WEAKER.contains(archetype)) {
+            endNotWeakerThanAYearBefore();
+        }
         return this;
     }
 
 
     private void responder(boolean juvenileCourse) {
-        double pga0 = uniform(5.0, 7.5);
-        double strength0 = uniform(0.62, 0.78);
-        double ck0 = uniform(4, 25);
-        double extramuscular0 = extramuscularAtDiagnosis();
-        double pgaEnd = uniform(0.3, 0.9);
-        double strengthEnd = uniform(0.93, 0.97);
-        measures.add(baseline(pga0, extramuscular0, strength0, ck0));
-        for (int k = 1; k < days.length; k++) {
-            int t = days[k];
-            // A responder is no longer active from the first review on (clinical.md §6: at most one abnormal measure),
-            // so no visit after twelve weeks of combined therapy can raise INADEQUATE_RESPONSE.
-            double pga = Math.min(1.9, approach(pga0, pgaEnd, t, 45) + noise(0.2));
-            measures.add(visit(pga, Math.min(1.9, pga + 0.3 + noise(0.3)),
-                    Math.min(1.9, approach(extramuscular0, 0.2, t, 45) + noise(0.2)),
-                    approach(strength0, strengthEnd, t, 120) + noise(0.01),
-                    Math.min(1.4, approach(ck0, 0.6, t, 25) + noise(0.08)), 0.02 + 0.01 * t / 365.0));
-        }
-
+        respondingMeasures(4, 25, 0.93, 0.97);
         LocalDate start = dates[0];
         double startDose = juvenileCourse ? (rng.nextBoolean() ? 30 : 40) : pick(40, 50, 60);
         if (chance(juvenileCourse ? 0.7 : 0.3)) {
@@ -140,6 +146,30 @@ final class ClinicalCourse {
         if (chance(0.35)) {
             int k = Math.min(days.length - 2, firstVisitFrom(300));
             mri(dates[k].minusDays(days(7, 30)), Finding.NORMAL);
+        }
+    }
+
+    /**
+     * Active at the first visit, then no longer active from the first review on: globals under 2 cm and CK under
+     * 1.5 × ULN, strength recovering towards {@code strengthEnd} of its maximum.
+     */
+    private void respondingMeasures(double ckLow, double ckHigh, double strengthEndLow, double strengthEndHigh) {
+        double pga0 = uniform(5.0, 7.5);
+        double strength0 = uniform(0.62, 0.78);
+        double ck0 = uniform(ckLow, ckHigh);
+        double extramuscular0 = extramuscularAtDiagnosis();
+        double pgaEnd = uniform(0.3, 0.9);
+        double strengthEnd = uniform(strengthEndLow, strengthEndHigh);
+        measures.add(baseline(pga0, extramuscular0, strength0, ck0));
+        for (int k = 1; k < days.length; k++) {
+            int t = days[k];
+            // A responder is no longer active from the first review on (clinical.md §6: at most one abnormal measure),
+            // so no visit after twelve weeks of combined therapy can raise INADEQUATE_RESPONSE.
+            double pga = Math.min(1.9, approach(pga0, pgaEnd, t, 45) + noise(0.2));
+            measures.add(visit(pga, Math.min(1.9, pga + 0.3 + noise(0.3)),
+                    Math.min(1.9, approach(extramuscular0, 0.2, t, 45) + noise(0.2)),
+                    approach(strength0, strengthEnd, t, 120) + noise(0.01),
+                    Math.min(1.4, approach(ck0, 0.6, t, 25) + noise(0.08)), 0.02 + 0.01 * t / 365.0));
         }
     }
 
@@ -283,6 +313,14 @@ final class ClinicalCourse {
             m.mmt8 = Math.min(m.mmt8, measures.get(0).mmt8 + 2);
             measures.add(m);
         }
+        // Finger flexors weaker than shoulder abductors from the first review on (ENMC supporting feature, R7 S1), and
+        // in some a swallowing difficulty that a refractory course makes a supporting feature too (R7 S3).
+        int dysphagiaFrom = chance(0.4) ? 1 + rng.nextInt(days.length - 1) : days.length;
+        for (int k = 0; k < days.length; k++) {
+            Measures m = measures.get(k);
+            m.fingerFlexorWeakness = k > 0;
+            m.dysphagia = k >= dysphagiaFrom ? Boolean.TRUE : null;
+        }
         LocalDate start = dates[0];
         int mtxFailure = firstVisitFrom(91);
         int azaFailure = firstVisitFrom(days[mtxFailure] + 180);
@@ -375,14 +413,15 @@ final class ClinicalCourse {
         }
         Measures first = visit(pga0, pga0 + uniform(0.5, 1.5), extramuscular0, strength0, ck0, 0.02);
         measures.add(first);
-        int strongFloor = (int) Math.ceil(NOT_WEAK * mmt8Max);
+        // Dermatomyositis is active by ProDERM from MMT-8 under 142/150 (R1a'), so its flares keep full strength.
+        int strongFloor = (int) Math.ceil((diagnosis == Diagnosis.DM ? PRODERM_NOT_WEAK : NOT_WEAK) * mmt8Max);
         for (int k = 1; k < days.length; k++) {
             int t = days[k];
             Measures previous = measures.get(k - 1);
             Measures m;
             if (flares.contains(k)) {
-                // A flare, but never "active" (MMT-8 stays above 125/150) and a physician global rise under 2 cm,
-                // so it shows steroid dependence without INADEQUATE_RESPONSE or IMACS worsening.
+                // A flare, but never "active" (MMT-8 stays above 125/150, in DM at 142/150 or more) and a physician
+                // global rise under 2 cm, so it shows steroid dependence without INADEQUATE_RESPONSE or IMACS worsening.
                 double pga = uniform(2.4, 3.0);
                 m = visit(pga, pga + uniform(0.2, 0.5), previous.extramuscular + uniform(1.0, 1.8),
                         previous.mmt8 / (double) mmt8Max - uniform(0.02, 0.05),
@@ -485,7 +524,12 @@ final class ClinicalCourse {
         }
     }
 
-    private void ibmSlowDecline() {
+    /**
+     * Slow loss of strength with CK mildly raised at every visit and the ENMC clinical features recorded; for a
+     * patient recorded as polymyositis ({@code recordedAsPolymyositis}) the prednisone trial always happens, and may
+     * be followed by methotrexate, which also fails.
+     */
+    private void ibmSlowDecline(boolean recordedAsPolymyositis) {
         double pga0 = uniform(2.5, 4.0);
         double strength0 = uniform(0.68, 0.82);
         double ck0 = uniform(1.3, 3.5);
@@ -501,12 +545,176 @@ final class ClinicalCourse {
             m.mmt8 = Math.min(m.mmt8, measures.get(k - 1).mmt8);
             measures.add(m);
         }
-        if (chance(0.5)) {
+        // Finger flexors weaker than shoulder abductors at every visit (ENMC FF > SA), knee extension as weak as hip
+        // flexion from some visit on in most, swallowing difficulty later in some.
+        int quadricepsFrom = chance(0.7) ? rng.nextInt(days.length) : days.length;
+        int dysphagiaFrom = chance(0.35) ? 1 + rng.nextInt(days.length - 1) : days.length;
+        for (int k = 0; k < days.length; k++) {
+            Measures m = measures.get(k);
+            m.fingerFlexorWeakness = true;
+            m.quadricepsWeakness = k >= quadricepsFrom;
+            m.dysphagia = k >= dysphagiaFrom;
+        }
+        if (recordedAsPolymyositis || chance(0.5)) {
             // An empirical prednisone trial, stopped as ineffective before six months (no glucocorticoid dependence).
             therapies.prednisone(dates[0], new double[] {40, 20}, new int[] {56, 28}, StopReason.INEFFICACY);
+            if (recordedAsPolymyositis && chance(0.6)) {
+                // Methotrexate alone after the prednisone trial: never twelve weeks together with a glucocorticoid.
+                LocalDate mtxStart = dates[0].plusDays(56);
+                methotrexate(mtxStart, pick(15, 20), false, mtxStart.plusDays(days(112, 168)), StopReason.INEFFICACY);
+            }
         }
     }
 
+
+    /**
+     * A child followed by CMAS, CHAQ and weight alone (no MMT-8), active by the juvenile RIM criteria at the first
+     * visit (R1d), who responds to prednisolone per kg and methotrexate but is kept on 0.25 mg/kg until about a year:
+     * above 0.2 mg/kg of its weight, under 7.5 mg, beyond six months (R6).
+     */
+    private void juvenileDependentPerKg() {
+        // Strength recovers to a CMAS of 48 or more (not weak), so the weakness prompt has nothing to explain.
+        respondingMeasures(4, 25, 0.975, 0.99);
+        for (Measures m : measures) {
+            m.recordsMmt8 = false;
+        }
+        LocalDate start = dates[0];
+        if (chance(0.7)) {
+            therapies.pulse(start, 0.5);
+        }
+        int heldDays = days(230, 300);
+        therapies.prednisolonePerKg(start, new double[] {2, 1.5, 1, 0.75, 0.5, 0.25, 0.15, 0.1},
+                new int[] {28, 21, 21, 28, 28, heldDays, 84, 84}, StopReason.REMISSION);
+        methotrexate(start.plusDays(rng.nextInt(8)), pick(10, 12.5, 15), true, null, null);
+        if (chance(0.5)) {
+            therapies.ongoing(Drug.HYDROXYCHLOROQUINE, 200, DoseUnit.MG, Frequency.DAILY, Route.ORAL, start);
+        }
+    }
+
+    /**
+     * Dermatomyositis whose muscles recover (MMT-8 142/150 or more, CK normal from the first review) while the skin
+     * stays active: CDASI activity 15 or more and extramuscular global 2 cm or more at every visit, on prednisone
+     * tapered below 7.5 mg by six months with methotrexate and hydroxychloroquine (R1b).
+     */
+    private void skinPredominant() {
+        boolean amyopathic = diagnosis == Diagnosis.CADM;
+        double pga0 = uniform(4.0, 6.0);
+        double strength0 = amyopathic ? uniform(0.95, 0.98) : uniform(0.86, 0.92);
+        double ck0 = amyopathic ? uniform(0.5, 0.9) : uniform(1.6, 4.0);
+        double extramuscular0 = uniform(5.0, 7.0);
+        double extramuscularPlateau = uniform(2.8, 3.8);
+        double strengthEnd = uniform(0.96, 0.99);
+        int cdasi0 = days(24, 36);
+        int cdasiPlateau = days(17, 23);
+        Measures first = baseline(pga0, extramuscular0, strength0, ck0);
+        first.cdasiActivity = cdasi0;
+        measures.add(first);
+        int strongFloor = (int) Math.ceil(PRODERM_NOT_WEAK * mmt8Max);
+        for (int k = 1; k < days.length; k++) {
+            int t = days[k];
+            double pga = Math.max(2.0, approach(pga0, 2.6, t, 60) + noise(0.2));
+            Measures m = visit(pga, Math.max(2.2, pga + uniform(0.2, 0.8)),
+                    Math.max(2.2, approach(extramuscular0, extramuscularPlateau, t, 60) + noise(0.2)),
+                    approach(strength0, strengthEnd, t, 60), Math.min(0.95, approach(ck0, 0.5, t, 25) + noise(0.05)),
+                    damageBy(t, 0.1));
+            m.mmt8 = Math.max(m.mmt8, strongFloor);
+            m.cdasiActivity = (int) Math.max(CDASI_ACTIVE + 1, Math.round(approach(cdasi0, cdasiPlateau, t, 90)
+                    + noise(1.5)));
+            measures.add(m);
+        }
+        LocalDate start = dates[0];
+        LocalDate lowDose = inductionTaper(start, pick(40, 50, 60));
+        therapies.prednisone(lowDose, new double[] {5}, new int[] {0}, null);
+        methotrexate(start.plusDays(rng.nextInt(8)), pick(15, 20, 25), false, null, null);
+        therapies.ongoing(Drug.HYDROXYCHLOROQUINE, 200, DoseUnit.MG, Frequency.TWICE_DAILY, Route.ORAL, start);
+    }
+
+    /**
+     * Anti-HMGCR necrotising myopathy (the statin is recorded on the patient) with a high CK at diagnosis that
+     * responds to prednisone, methotrexate and IVIG, the early option after a statin (Allenbach 2018).
+     */
+    private void statinExposedHmgcr() {
+        respondingMeasures(15, 50, 0.92, 0.96);
+        LocalDate start = dates[0];
+        if (chance(0.5)) {
+            therapies.pulse(start, 1.0);
+        }
+        LocalDate lowDose = inductionTaper(start, pick(50, 60));
+        therapies.prednisone(lowDose, new double[] {5}, new int[] {0}, null);
+        methotrexate(start.plusDays(rng.nextInt(8)), pick(15, 20, 25), false, null, null);
+        therapies.ongoing(Drug.IVIG, 2, DoseUnit.G_PER_KG, Frequency.EVERY_4_WEEKS, Route.IV,
+                start.plusDays(rng.nextInt(15)));
+    }
+
+    /**
+     * In remission from the first registry visit, years after the diagnosis: globals 0 or a few millimetres, HAQ 0 or
+     * 0.125, full strength, CK normal; the last low prednisone is tapered off, methotrexate continued or stopped.
+     */
+    private void remissionWithNoise() {
+        for (int k = 0; k < days.length; k++) {
+            double pga = chance(0.5) ? 0 : uniform(0.3, 0.8);
+            double ptga = chance(0.4) ? 0 : uniform(0.3, 0.9);
+            double extramuscular = chance(0.6) ? 0 : uniform(0.2, 0.6);
+            Measures m = visit(pga, ptga, extramuscular, uniform(0.975, 1.0), uniform(0.3, 0.9),
+                    uniform(0.02, 0.08));
+            m.haq = chance(0.6) ? 0 : 0.125;
+            measures.add(m);
+        }
+        LocalDate firstVisit = dates[0];
+        if (chance(0.6)) {
+            therapies.prednisone(firstVisit.minusDays(days(14, 60)), new double[] {5, 2.5},
+                    new int[] {days(90, 180), days(60, 120)}, StopReason.REMISSION);
+        }
+        if (chance(0.7)) {
+            LocalDate mtxStart = diagnosisDate.plusDays(rng.nextInt(8));
+            int stopVisit = firstVisitFrom(365);
+            if (stopVisit < days.length - 1 && chance(0.5)) {
+                methotrexate(mtxStart, pick(10, 15), false, dates[stopVisit], StopReason.REMISSION);
+            } else {
+                methotrexate(mtxStart, pick(10, 15), false, null, null);
+            }
+        }
+        if (diagnosis == Diagnosis.DM && chance(0.5)) {
+            therapies.ongoing(Drug.HYDROXYCHLOROQUINE, 200, DoseUnit.MG, Frequency.DAILY, Route.ORAL,
+                    diagnosisDate.plusDays(rng.nextInt(30)));
+        }
+    }
+
+    /**
+     * Active at diagnosis, near remission on 7.5 mg prednisone or less by six months (globals 1–2 cm, strength
+     * 142/150 or more, CK normal), then methotrexate from a visit after six months only to taper the prednisone off:
+     * the regimen baseline is not active, so its small TIS is a floor, not an inadequate response (R3).
+     */
+    private void steroidSparingMethotrexate() {
+        double pga0 = uniform(4.5, 6.5);
+        double strength0 = uniform(0.7, 0.8);
+        double ck0 = uniform(3, 12);
+        double extramuscular0 = extramuscularAtDiagnosis();
+        double pgaPlateau = uniform(1.1, 1.6);
+        double strengthEnd = uniform(0.955, 0.98);
+        measures.add(baseline(pga0, extramuscular0, strength0, ck0));
+        int strongFloor = (int) Math.ceil(PRODERM_NOT_WEAK * mmt8Max);
+        for (int k = 1; k < days.length; k++) {
+            int t = days[k];
+            double pga = Math.min(1.9, approach(pga0, pgaPlateau, t, 45) + noise(0.15));
+            Measures m = visit(pga, Math.min(1.9, pga + uniform(0.0, 0.4)),
+                    Math.min(1.6, approach(extramuscular0, 0.8, t, 45) + noise(0.15)),
+                    approach(strength0, strengthEnd, t, 60) + noise(0.005),
+                    Math.min(1.2, approach(ck0, 0.6, t, 25) + noise(0.08)), damageBy(t, 0.08));
+            if (t >= 150) {
+                m.mmt8 = Math.max(m.mmt8, strongFloor);
+            }
+            measures.add(m);
+        }
+        LocalDate start = dates[0];
+        LocalDate lowDose = inductionTaper(start, pick(30, 40, 50));
+        int mtxVisit = firstVisitFrom(days(200, 300));
+        LocalDate mtxStart = dates[mtxVisit];
+        int fiveMg = (int) Math.max(1, mtxStart.toEpochDay() - lowDose.toEpochDay() + days(84, 112));
+        therapies.prednisone(lowDose, new double[] {5, 2.5}, new int[] {fiveMg, days(84, 120)}, StopReason.OTHER);
+        methotrexate(mtxStart, pick(15, 20), false, null, null);
+        measures.get(mtxVisit).note = "Methotrexate started to spare steroids";
+    }
 
     /**
      * The induction taper from {@code startDose} to 7.5 mg: a month at the start dose, then a step every two to
@@ -587,6 +795,22 @@ final class ClinicalCourse {
         }
         int before = Math.max(measures.get(n - 2).mmt8, measures.get(n - 3).mmt8);
         latest.mmt8 = Math.min(mmt8Max, Math.max(latest.mmt8, before + 1 + rng.nextInt(2)));
+    }
+
+    /**
+     * Raises the latest MMT-8 to that of the latest visit at least twelve months before it, so a story that is not
+     * about slow progression does not show it (R7 S4) by the noise of a plateau.
+     */
+    private void endNotWeakerThanAYearBefore() {
+        int last = measures.size() - 1;
+        LocalDate yearBefore = dates[last].minusMonths(12);
+        for (int k = last - 1; k >= 0; k--) {
+            if (!dates[k].isAfter(yearBefore)) {
+                Measures latest = measures.get(last);
+                latest.mmt8 = Math.max(latest.mmt8, measures.get(k).mmt8);
+                return;
+            }
+        }
     }
 
     private double extramuscularAtDiagnosis() {

@@ -9,11 +9,13 @@ import org.myotrack.patient.AutoantibodyEntry;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.patient.PatientRequest;
 import org.myotrack.patient.Sex;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.visit.EnzymeEntry;
 import org.myotrack.visit.EnzymeTest;
 import org.myotrack.visit.VisitRequest;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,6 +43,9 @@ public final class DemoCohortGenerator {
     private static final List<Antibody> LINE_BLOT = List.of(Antibody.JO1, Antibody.PL7, Antibody.PL12, Antibody.EJ,
             Antibody.OJ, Antibody.MI2, Antibody.MDA5, Antibody.TIF1G, Antibody.NXP2, Antibody.SAE, Antibody.SRP,
             Antibody.KU, Antibody.PMSCL75, Antibody.PMSCL100, Antibody.RO52);
+    /** Stories in which an EMG may show neurogenic as well as myopathic potentials. */
+    private static final Set<Archetype> DIAGNOSIS_IN_DOUBT = EnumSet.of(Archetype.IBM_SLOW_DECLINE,
+            Archetype.BIOPSY_WITHOUT_INFLAMMATION, Archetype.POLYMYOSITIS_MEETING_IBM_CRITERIA);
     /** Longest follow-up target in days: just under eight years. */
     private static final int MAX_FOLLOW_UP_DAYS = 2900;
 
@@ -81,13 +86,15 @@ public final class DemoCohortGenerator {
         int onsetAge = onsetAge(rng, archetype, diagnosis);
         int[] days = visitDays(rng, archetype);
         LocalDate firstVisit = REFERENCE_DATE.minusDays(days[days.length - 1] + (long) rng.nextInt(120));
-        LocalDate diagnosisDate = firstVisit.minusDays(rng.nextInt(22));
+        // A patient in long remission joins the registry years after the diagnosis; the others at diagnosis.
+        LocalDate diagnosisDate = archetype == Archetype.REMISSION_WITH_NOISE
+                ? firstVisit.minusDays(between(rng, 400, 1800)) : firstVisit.minusDays(rng.nextInt(22));
         LocalDate onsetDate = diagnosisDate.minusDays(31 + rng.nextInt(330));
         LocalDate birthDate = onsetDate.minusYears(onsetAge).minusDays(1 + rng.nextInt(363));
         Sex sex = rng.nextDouble() < femaleShare(diagnosis) ? Sex.FEMALE : Sex.MALE;
 
         List<AutoantibodyEntry> autoantibodies = new ArrayList<>();
-        Set<Antibody> positive = serology(rng, diagnosis, diagnosisDate, autoantibodies);
+        Set<Antibody> positive = serology(rng, archetype, diagnosis, diagnosisDate, autoantibodies);
         boolean myositisSpecificSynthetase = positive.contains(Antibody.JO1) || positive.contains(Antibody.PL7)
                 || positive.contains(Antibody.PL12);
         boolean ild = rng.nextDouble() < ildShare(diagnosis, positive, myositisSpecificSynthetase);
@@ -95,11 +102,14 @@ public final class DemoCohortGenerator {
         boolean cancer = !juvenile && positive.contains(Antibody.TIF1G) && onsetAge >= 40 && rng.nextDouble() < 0.4;
 
         int mmt8Max = juvenile && rng.nextBoolean() ? 80 : 150;
-        ClinicalCourse course = new ClinicalCourse(rng, archetype, diagnosis, juvenile, mmt8Max, firstVisit, days,
-                REFERENCE_DATE).build();
+        ClinicalCourse course = new ClinicalCourse(rng, archetype, diagnosis, juvenile, mmt8Max, diagnosisDate,
+                firstVisit, days, REFERENCE_DATE).build();
         Laboratory lab = new Laboratory(rng, site);
         List<VisitRequest> visits = new ArrayList<>();
         List<Measures> measures = course.measures();
+        if (archetype == Archetype.JUVENILE_DEPENDENT_PER_KG) {
+            weighChild(rng, birthDate, firstVisit, days, measures);
+        }
         for (int k = 0; k < days.length; k++) {
             visits.add(render(rng, firstVisit.plusDays(days[k]), measures.get(k), k == 0, juvenile, mmt8Max, lab));
         }
@@ -108,14 +118,21 @@ public final class DemoCohortGenerator {
         investigations.addAll(course.investigations());
         investigations.sort(Comparator.comparing(InvestigationRequest::date));
 
+        StatinExposure statin = null;
+        LocalDate statinStart = null;
+        if (archetype == Archetype.STATIN_EXPOSED_HMGCR) {
+            // Mostly stopped at diagnosis; some still record it as current, which the prompt tells them to stop.
+            statin = rng.nextDouble() < 0.75 ? StatinExposure.PAST : StatinExposure.CURRENT;
+            statinStart = onsetDate.minusDays(between(rng, 200, 2900));
+        }
         PatientRequest patient = new PatientRequest(siteCode, externalId, sex, birthDate, diagnosis, diagnosisDate,
-                onsetDate, cancer, ild, null, null, autoantibodies, null);
+                onsetDate, cancer, ild, statin, statinStart, autoantibodies, null);
         return new SyntheticPatient(index, archetype, patient, visits, course.therapies().sorted(), investigations);
     }
 
     /**
-     * Every run of ten consecutive indices holds each archetype once, in an order shuffled per run, so any 40
-     * consecutive patients from a multiple of ten show every story four times.
+     * Every run of {@code Archetype.values().length} (16) consecutive indices holds each archetype once, in an order
+     * shuffled per run, so the 48 patients of the default demo cohort show every story three times.
      */
     Archetype archetypeOf(int index) {
         int block = index / ARCHETYPES.length;
@@ -138,6 +155,13 @@ public final class DemoCohortGenerator {
             case WORSENING -> List.of(Diagnosis.ASYS, Diagnosis.CADM, Diagnosis.DM, Diagnosis.OVERLAP);
             case JUVENILE_RESPONDER -> List.of(Diagnosis.JDM);
             case IBM_SLOW_DECLINE -> List.of(Diagnosis.IBM);
+            case JUVENILE_DEPENDENT_PER_KG -> List.of(Diagnosis.JDM);
+            case SKIN_PREDOMINANT -> List.of(Diagnosis.DM, Diagnosis.CADM);
+            case POLYMYOSITIS_MEETING_IBM_CRITERIA -> List.of(Diagnosis.PM);
+            case STATIN_EXPOSED_HMGCR -> List.of(Diagnosis.IMNM);
+            case REMISSION_WITH_NOISE -> List.of(Diagnosis.DM, Diagnosis.PM, Diagnosis.ASYS, Diagnosis.OVERLAP);
+            // The subgroups whose TIS is validated, where the floor effect of R3 matters.
+            case STEROID_SPARING_METHOTREXATE -> List.of(Diagnosis.DM, Diagnosis.PM);
         };
         return options.get(Math.floorMod(index / ARCHETYPES.length + (int) (seed % 7), options.size()));
     }
@@ -146,6 +170,10 @@ public final class DemoCohortGenerator {
         return switch (archetype) {
             case JUVENILE_RESPONDER -> between(rng, 5, 15);
             case IBM_SLOW_DECLINE -> between(rng, 50, 75);
+            // Young children, so 0.2 mg/kg of their weight is under 7.5 mg and the per-kg threshold decides (R6).
+            case JUVENILE_DEPENDENT_PER_KG -> between(rng, 4, 9);
+            // ENMC M1: onset strictly after the 45th birthday.
+            case POLYMYOSITIS_MEETING_IBM_CRITERIA -> between(rng, 46, 72);
             case BIOPSY_WITHOUT_INFLAMMATION -> between(rng, 45, 70);
             // Polymyositis refractory from 45 on would also prompt CONSIDER_IBM, which this story does not intend.
             case ACTIVE_ON_TWO_AGENTS -> diagnosis == Diagnosis.PM ? between(rng, 25, 44) : between(rng, 25, 70);
@@ -199,8 +227,8 @@ public final class DemoCohortGenerator {
     }
 
     /** Adds the panel results, positive where the subgroup's usual antibodies are; returns the positive ones. */
-    private static Set<Antibody> serology(Random rng, Diagnosis diagnosis, LocalDate diagnosisDate,
-                                          List<AutoantibodyEntry> results) {
+    private static Set<Antibody> serology(Random rng, Archetype archetype, Diagnosis diagnosis,
+                                          LocalDate diagnosisDate, List<AutoantibodyEntry> results) {
         Set<Antibody> positive = EnumSet.noneOf(Antibody.class);
         switch (diagnosis) {
             case DM -> pickPositive(rng, positive, 0.15, new Antibody[] {Antibody.MI2, Antibody.TIF1G,
@@ -215,7 +243,8 @@ public final class DemoCohortGenerator {
                     positive.add(Antibody.RO52);
                 }
             }
-            case IMNM -> positive.add(rng.nextBoolean() ? Antibody.SRP : Antibody.HMGCR);
+            case IMNM -> positive.add(archetype != Archetype.STATIN_EXPOSED_HMGCR && rng.nextBoolean()
+                    ? Antibody.SRP : Antibody.HMGCR);
             case OVERLAP -> pickPositive(rng, positive, 0, new Antibody[] {Antibody.PMSCL75, Antibody.PMSCL100,
                     Antibody.KU, Antibody.U1RNP}, new double[] {0.3, 0.2, 0.2, 0.3});
             case IBM -> {
@@ -301,8 +330,11 @@ public final class DemoCohortGenerator {
         if (rng.nextDouble() < emgShare) {
             Set<Finding> findings = switch (diagnosis) {
                 case CADM -> EnumSet.of(Finding.NORMAL);
-                case IBM, PM -> rng.nextDouble() < (diagnosis == Diagnosis.IBM ? 0.6 : 0.2)
-                        ? EnumSet.of(Finding.MYOPATHIC, Finding.NEUROGENIC) : EnumSet.of(Finding.MYOPATHIC);
+                // Mixed myopathic and neurogenic potentials hint at IBM; in a refractory patient they ask for the
+                // diagnosis to be re-evaluated (R9c), so only the stories whose diagnosis is in doubt show them.
+                case IBM, PM -> rng.nextDouble() < (diagnosis == Diagnosis.IBM ? 0.6 : 0.2) && DIAGNOSIS_IN_DOUBT
+                        .contains(archetype) ? EnumSet.of(Finding.MYOPATHIC, Finding.NEUROGENIC)
+                        : EnumSet.of(Finding.MYOPATHIC);
                 default -> EnumSet.of(Finding.MYOPATHIC);
             };
             workUp.add(new InvestigationRequest(diagnosisDate.minusDays(between(rng, 1, 25)), InvestigationType.EMG,
@@ -329,6 +361,35 @@ public final class DemoCohortGenerator {
         return findings;
     }
 
+    /**
+     * Body weight at each visit of a child (registry rule R6 doses per kg): a weight-for-age curve, kept on the child's
+     * own centile, rounded to 0.1 kg.
+     */
+    private static void weighChild(Random rng, LocalDate birthDate, LocalDate firstVisit, int[] days,
+                                   List<Measures> measures) {
+        double centile = 0.88 + 0.24 * rng.nextDouble();
+        for (int k = 0; k < days.length; k++) {
+            double age = ChronoUnit.DAYS.between(birthDate, firstVisit.plusDays(days[k])) / 365.25;
+            measures.get(k).bodyWeightKg = Measures.tenth(centile * weightForAge(age) + gauss(rng, 0.3), 300);
+        }
+    }
+
+    /** Median weight in kg at {@code age} years, interpolated (WHO/CDC growth charts, both sexes, rounded). */
+    private static double weightForAge(double age) {
+        double[] ages = {2, 5, 8, 10, 12, 14, 16, 18, 25};
+        double[] kilograms = {12, 18, 25, 32, 40, 50, 57, 62, 66};
+        if (age <= ages[0]) {
+            return kilograms[0];
+        }
+        for (int i = 1; i < ages.length; i++) {
+            if (age <= ages[i]) {
+                double share = (age - ages[i - 1]) / (ages[i] - ages[i - 1]);
+                return kilograms[i - 1] + share * (kilograms[i] - kilograms[i - 1]);
+            }
+        }
+        return kilograms[kilograms.length - 1];
+    }
+
     /** Turns shaped core-set values into the visit a clinic would submit, with damage and quality-of-life measures. */
     private static VisitRequest render(Random rng, LocalDate date, Measures m, boolean first, boolean juvenile,
                                        int mmt8Max, Laboratory lab) {
@@ -338,13 +399,15 @@ public final class DemoCohortGenerator {
         // The Functional Index is validated in adults; children carry the CMAS instead.
         Double functionalIndex = juvenile ? null
                 : Measures.tenth(100 * Math.pow(strength, 3) + gauss(rng, 3), 100);
-        return new VisitRequest(date, m.physicianGlobal, m.patientGlobal, m.mmt8, mmt8Max, m.cmas, m.haq,
+        return new VisitRequest(date, m.physicianGlobal, m.patientGlobal, m.recordsMmt8 ? m.mmt8 : null,
+                m.recordsMmt8 ? mmt8Max : null, m.cmas, m.haq,
                 m.extramuscular, lab.enzymes(rng, m.ckTimesUln, first),
                 Measures.tenth(m.damage * 8 + gauss(rng, 0.2), 10),
                 Measures.tenth(m.damage * 8 + 0.5 + gauss(rng, 0.5), 10),
                 (int) Math.min(38, Math.round(m.damage * 14)),
                 Math.round(Math.min(110, m.damage * 35 + Math.abs(gauss(rng, 0.5))) * 10) / 10.0,
-                sf36Pcs, sf36Mcs, functionalIndex, null, null, null, null, null, m.note, null);
+                sf36Pcs, sf36Mcs, functionalIndex, m.bodyWeightKg, m.cdasiActivity, m.dysphagia,
+                m.fingerFlexorWeakness, m.quadricepsWeakness, m.note, null);
     }
 
     private static double gauss(Random rng, double sd) {

@@ -56,16 +56,29 @@ final class TherapyLog {
      * @return the day after the last step, or {@code null} when the last step is ongoing
      */
     LocalDate prednisone(LocalDate start, double[] dosesMg, int[] days, StopReason finalReason) {
+        return dailyOral(Drug.PREDNISONE, DoseUnit.MG, start, dosesMg, days, finalReason);
+    }
+
+    /**
+     * The same for prednisolone dosed in mg per kg of body weight, as children are treated (clinical-v2.md R6).
+     *
+     * @return the day after the last step, or {@code null} when the last step is ongoing
+     */
+    LocalDate prednisolonePerKg(LocalDate start, double[] dosesMgPerKg, int[] days, StopReason finalReason) {
+        return dailyOral(Drug.PREDNISOLONE, DoseUnit.MG_PER_KG, start, dosesMgPerKg, days, finalReason);
+    }
+
+    private LocalDate dailyOral(Drug drug, DoseUnit unit, LocalDate start, double[] doses, int[] days,
+                                StopReason finalReason) {
         LocalDate cursor = start;
-        for (int i = 0; i < dosesMg.length; i++) {
-            boolean last = i == dosesMg.length - 1;
+        for (int i = 0; i < doses.length; i++) {
+            boolean last = i == doses.length - 1;
             if (days[i] <= 0) {
-                ongoing(Drug.PREDNISONE, dosesMg[i], DoseUnit.MG, Frequency.DAILY, Route.ORAL, cursor);
+                ongoing(drug, doses[i], unit, Frequency.DAILY, Route.ORAL, cursor);
                 return null;
             }
             LocalDate end = cursor.plusDays(days[i] - 1L);
-            stopped(Drug.PREDNISONE, dosesMg[i], DoseUnit.MG, Frequency.DAILY, Route.ORAL, cursor, end,
-                    last ? finalReason : null);
+            stopped(drug, doses[i], unit, Frequency.DAILY, Route.ORAL, cursor, end, last ? finalReason : null);
             cursor = end.plusDays(1);
         }
         return cursor;

@@ -17,6 +17,7 @@ import org.myotrack.patient.AutoantibodyEntry;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.patient.PatientRequest;
 import org.myotrack.patient.Patient;
+import org.myotrack.patient.StatinExposure;
 import org.myotrack.refractory.Evaluation;
 import org.myotrack.refractory.Flag;
 import org.myotrack.refractory.FlagCode;
@@ -28,7 +29,9 @@ import org.myotrack.scoring.CoreSetMeasures;
 import org.myotrack.scoring.EnzymeLevel;
 import org.myotrack.scoring.PrednisoneEquivalent;
 import org.myotrack.scoring.ScoredVisit;
+import org.myotrack.scoring.VisitSigns;
 import org.myotrack.scoring.TotalImprovementScore;
+import org.myotrack.therapy.DoseUnit;
 import org.myotrack.therapy.DrugClass;
 import org.myotrack.therapy.TherapyPeriod;
 import org.myotrack.therapy.Drug;
@@ -115,12 +118,15 @@ class DemoCohortGeneratorTest {
     }
 
     @Test
-    void shouldCoverEveryArchetypeTwiceBothSitesAndSixSubgroupsInTheDemoCohort() {
+    void shouldCoverEveryArchetypeThreeTimesBothSitesAndSixSubgroupsInTheDemoCohort() {
         Map<Archetype, Long> perArchetype = demo.stream()
                 .collect(Collectors.groupingBy(SyntheticPatient::archetype, Collectors.counting()));
         for (Archetype archetype : Archetype.values()) {
-            assertTrue(perArchetype.getOrDefault(archetype, 0L) >= 2, archetype + " appears " + perArchetype);
+            assertEquals(3L, perArchetype.getOrDefault(archetype, 0L), archetype + " appears " + perArchetype);
         }
+        // The test registry seeds the first 16 (application.properties): every story once.
+        assertEquals(EnumSet.allOf(Archetype.class),
+                demo.subList(0, 16).stream().map(SyntheticPatient::archetype).collect(Collectors.toSet()));
         Map<String, Long> perSite = demo.stream()
                 .collect(Collectors.groupingBy(p -> p.patient().siteCode(), Collectors.counting()));
         assertEquals(Set.copyOf(SITES), perSite.keySet());
@@ -199,8 +205,13 @@ class DemoCohortGeneratorTest {
                 previous = v.visitDate();
                 assertDateWithin(patient, v.visitDate(), who);
                 assertTrue(v.hasAnyMeasure(), who);
-                assertTrue(v.mmt8Max() == 80 || v.mmt8Max() == 150, who);
-                assertTrue(v.mmt8() <= v.mmt8Max(), who);
+                if (p.archetype() == Archetype.JUVENILE_DEPENDENT_PER_KG) {
+                    // Followed by the CMAS alone: no MMT-8 and no scale for it.
+                    assertTrue(v.mmt8() == null && v.mmt8Max() == null && v.cmas() != null, who);
+                } else {
+                    assertTrue(v.mmt8Max() == 80 || v.mmt8Max() == 150, who);
+                    assertTrue(v.mmt8() <= v.mmt8Max(), who);
+                }
                 Set<EnzymeTest> tests = EnumSet.noneOf(EnzymeTest.class);
                 for (EnzymeEntry e : v.enzymes()) {
                     assertTrue(tests.add(e.test()), who + " reports " + e.test() + " twice");
@@ -310,13 +321,20 @@ class DemoCohortGeneratorTest {
         stories.put(Archetype.STEROID_DEPENDENT, Story.exactly(FlagCode.GLUCOCORTICOID_DEPENDENCE));
         stories.put(Archetype.BIOPSY_WITHOUT_INFLAMMATION, Story.raising(
                 EnumSet.of(FlagCode.MULTIPLE_AGENT_FAILURE, FlagCode.REEVALUATE_DIAGNOSIS, FlagCode.CONSIDER_IBM),
-                EnumSet.of(FlagCode.CONFIRMED_WORSENING, FlagCode.WEAKNESS_WITHOUT_ACTIVITY, FlagCode.ENZYMES_WITHOUT_WEAKNESS)));
+                EnumSet.of(FlagCode.CONFIRMED_WORSENING, FlagCode.WEAKNESS_WITHOUT_ACTIVITY, FlagCode.ENZYMES_WITHOUT_WEAKNESS,
+                        FlagCode.STATIN_EXPOSED_HMGCR)));
         stories.put(Archetype.MULTIPLE_AGENT_FAILURE, Story.raising(EnumSet.of(FlagCode.MULTIPLE_AGENT_FAILURE),
                 EnumSet.of(FlagCode.CONFIRMED_WORSENING, FlagCode.WEAKNESS_WITHOUT_ACTIVITY, FlagCode.ENZYMES_WITHOUT_WEAKNESS,
-                        FlagCode.REEVALUATE_DIAGNOSIS, FlagCode.CONSIDER_IBM)));
+                        FlagCode.REEVALUATE_DIAGNOSIS, FlagCode.CONSIDER_IBM, FlagCode.STATIN_EXPOSED_HMGCR)));
         stories.put(Archetype.WORSENING, Story.raising(EnumSet.of(FlagCode.CONFIRMED_WORSENING),
                 EnumSet.of(FlagCode.WEAKNESS_WITHOUT_ACTIVITY, FlagCode.ENZYMES_WITHOUT_WEAKNESS, FlagCode.REEVALUATE_DIAGNOSIS,
-                        FlagCode.CONSIDER_IBM)));
+                        FlagCode.CONSIDER_IBM, FlagCode.STATIN_EXPOSED_HMGCR)));
+        stories.put(Archetype.JUVENILE_DEPENDENT_PER_KG, Story.exactly(FlagCode.GLUCOCORTICOID_DEPENDENCE));
+        stories.put(Archetype.SKIN_PREDOMINANT, Story.exactly(FlagCode.INADEQUATE_RESPONSE));
+        stories.put(Archetype.POLYMYOSITIS_MEETING_IBM_CRITERIA, Story.exactly(FlagCode.CONSIDER_IBM));
+        stories.put(Archetype.STATIN_EXPOSED_HMGCR, Story.exactly(FlagCode.STATIN_EXPOSED_HMGCR));
+        stories.put(Archetype.REMISSION_WITH_NOISE, Story.exactly());
+        stories.put(Archetype.STEROID_SPARING_METHOTREXATE, Story.exactly());
         assertEquals(EnumSet.allOf(Archetype.class), stories.keySet());
 
         List<String> failures = new ArrayList<>();
@@ -365,6 +383,8 @@ class DemoCohortGeneratorTest {
             switch (p.archetype()) {
                 case BIOPSY_WITHOUT_INFLAMMATION -> {
                     assertEquals(Diagnosis.PM, p.patient().diagnosis(), who);
+                    // An ENMC supporting feature for CONSIDER_IBM (R7 S1).
+                    assertEquals(Boolean.TRUE, p.visits().get(p.visits().size() - 1).fingerFlexorWeakness(), who);
                     assertTrue(EnumSet.of(Finding.NO_INFLAMMATION, Finding.NONSPECIFIC_MYOPATHIC).containsAll(biopsy)
                             && !biopsy.isEmpty(), who);
                 }
@@ -375,6 +395,48 @@ class DemoCohortGeneratorTest {
                     assertTrue(v.get(v.size() - 1).mmt8() < v.get(0).mmt8(), who);
                 }
                 case JUVENILE_RESPONDER -> assertEquals(Diagnosis.JDM, p.patient().diagnosis(), who);
+                case JUVENILE_DEPENDENT_PER_KG -> {
+                    assertEquals(Diagnosis.JDM, p.patient().diagnosis(), who);
+                    assertTrue(p.visits().stream().allMatch(v -> v.mmt8() == null && v.cmas() != null
+                            && v.bodyWeightKg() != null), who);
+                    // Under 37.5 kg while held at 0.25 mg/kg: 0.2 mg/kg of the weight, not 7.5 mg, is the threshold.
+                    assertTrue(p.visits().get(1).bodyWeightKg() < 37.5, who + " " + p.visits().get(1).bodyWeightKg());
+                    assertTrue(p.therapies().stream().anyMatch(t -> t.drug() == Drug.PREDNISOLONE
+                            && t.doseUnit() == DoseUnit.MG_PER_KG && t.dose() == 0.25), who);
+                }
+                case SKIN_PREDOMINANT -> assertTrue(p.visits().stream().allMatch(v -> v.cdasiActivity() != null
+                        && v.cdasiActivity() >= 15 && v.extramuscularActivity() >= 2), who);
+                case POLYMYOSITIS_MEETING_IBM_CRITERIA -> {
+                    assertEquals(Diagnosis.PM, p.patient().diagnosis(), who);
+                    assertTrue(p.patient().onsetDate().isAfter(p.patient().birthDate().plusYears(45)), who);
+                    assertTrue(p.visits().stream().allMatch(v -> Boolean.TRUE.equals(v.fingerFlexorWeakness())
+                            && v.enzymes().get(0).value() <= 15 * v.enzymes().get(0).uln()), who);
+                }
+                case STATIN_EXPOSED_HMGCR -> {
+                    assertEquals(Diagnosis.IMNM, p.patient().diagnosis(), who);
+                    assertTrue(p.patient().autoantibodies().stream().anyMatch(a -> a.antibody() == Antibody.HMGCR
+                            && a.result() == AntibodyResult.POSITIVE), who);
+                    assertTrue(EnumSet.of(StatinExposure.PAST, StatinExposure.CURRENT)
+                            .contains(p.patient().statinExposure()) && p.patient().statinStartDate() != null, who);
+                }
+                case REMISSION_WITH_NOISE -> assertTrue(p.visits().stream().allMatch(v -> v.physicianGlobalActivity() < 1
+                        && v.patientGlobalActivity() < 1 && v.extramuscularActivity() < 1 && v.haq() <= 0.125
+                        && v.enzymes().get(0).value() <= v.enzymes().get(0).uln()), who);
+                case STEROID_SPARING_METHOTREXATE -> {
+                    LocalDate start = p.therapies().stream().filter(t -> t.drug() == Drug.PREDNISONE)
+                            .map(TherapyRequest::startDate).min(LocalDate::compareTo).orElseThrow();
+                    assertTrue(prednisoneEquivalent(record(p).therapies(), start.plusMonths(6)) <= 7.5, who);
+                    LocalDate methotrexate = p.therapies().stream().filter(t -> t.drug() == Drug.METHOTREXATE)
+                            .map(TherapyRequest::startDate).findFirst().orElseThrow();
+                    assertTrue(methotrexate.isAfter(start.plusMonths(6)), who);
+                    // The floor effect R3 spares: from the visit methotrexate starts at, TIS stays below minimal (20).
+                    List<ScoredVisit> scored = record(p).visits();
+                    ScoredVisit regimenBaseline = scored.stream().filter(v -> v.date().equals(methotrexate))
+                            .findFirst().orElseThrow();
+                    double tis = TotalImprovementScore.score(regimenBaseline.measures(),
+                            scored.get(scored.size() - 1).measures(), record(p).responseCriteria()).tis();
+                    assertTrue(tis < 20, who + " TIS " + tis);
+                }
                 case CK_HIGH_WHILE_STRONGER -> assertTrue(EnumSet.of(Diagnosis.IMNM, Diagnosis.ASYS)
                         .contains(p.patient().diagnosis()), who);
                 case MULTIPLE_AGENT_FAILURE -> assertTrue(p.therapies().stream()
@@ -409,7 +471,8 @@ class DemoCohortGeneratorTest {
                     : v.enzymes().stream().map(e -> new EnzymeLevel(e.test(), e.value(), e.uln())).toList();
             visits.add(new ScoredVisit(visits.size() + 1L, v.visitDate(), new CoreSetMeasures(
                     v.physicianGlobalActivity(), v.patientGlobalActivity(), v.mmt8(), v.mmt8Max(), v.cmas(), v.haq(),
-                    v.extramuscularActivity(), enzymes)));
+                    v.extramuscularActivity(), enzymes), new VisitSigns(v.bodyWeightKg(), v.cdasiActivity(),
+                    v.dysphagia(), v.fingerFlexorWeakness(), v.quadricepsWeakness())));
         }
         List<TherapyPeriod> therapies = new ArrayList<>();
         for (TherapyRequest t : p.therapies()) {
@@ -427,7 +490,8 @@ class DemoCohortGeneratorTest {
         Map<Antibody, AntibodyResult> antibodies = new EnumMap<>(Antibody.class);
         latest.forEach((antibody, result) -> antibodies.put(antibody, result.result()));
         return new PatientRecord(p.index() + 1L, patient.diagnosis(), juvenile(p), patient.birthDate(),
-                patient.onsetDate(), patient.diagnosisDate(), null, null, antibodies, visits, therapies, investigations);
+                patient.onsetDate(), patient.diagnosisDate(), patient.statinExposure(), patient.statinStartDate(),
+                antibodies, visits, therapies, investigations);
     }
 
     /** Prednisone-equivalent daily dose on {@code day}, pulses excluded (clinical.md §3). */

@@ -174,9 +174,9 @@ class WebBrowserTest {
     void shouldFindDemoPatientByKeyboardAndTakeTheReadmeScreenshot() throws Exception {
         signIn("clinician");
         WebElement search = browser.findElement(By.id("q"));
-        search.sendKeys("P000009", Keys.ENTER);
-        waitFor(ExpectedConditions.urlContains("q=P000009"));
-        browser.findElement(By.linkText("P000009")).click();
+        search.sendKeys("P000005", Keys.ENTER);
+        waitFor(ExpectedConditions.urlContains("q=P000005"));
+        browser.findElement(By.linkText("P000005")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("flags-title")));
         assertThat(text("#flags")).contains("Inadequate response");
         assertThat(text("#therapies")).contains("ongoing");
@@ -194,7 +194,7 @@ class WebBrowserTest {
     @Test
     void shouldLabelEveryInputAndFitTabletWidth() {
         signIn("clinician");
-        long patientId = WebPagesTest.idOf("P000009");
+        long patientId = WebPagesTest.idOf("P000005");
         for (String path : List.of("/clinic", "/clinic/patients/new", "/clinic/patients/" + patientId + "/visits/new",
                 "/clinic/patients/" + patientId + "/therapies/new", "/clinic/patients/" + patientId + "/investigations/new")) {
             open(path);

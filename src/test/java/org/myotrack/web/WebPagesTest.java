@@ -48,9 +48,9 @@ class WebPagesTest {
 
     @Test
     void shouldListOwnSitePatientsWithFlagBadges() {
-        String page = WebSession.login("clinician").request().get("/clinic?q=P000009").then().statusCode(200)
+        String page = WebSession.login("clinician").request().get("/clinic?q=P000005").then().statusCode(200)
                 .extract().asString();
-        assertThat(page).contains(">P000009</a>").contains("Inadequate response").contains("badge refractory");
+        assertThat(page).contains(">P000005</a>").contains("Inadequate response").contains("badge refractory");
     }
 
     @Nested
@@ -161,7 +161,7 @@ class WebPagesTest {
         @Test
         void shouldShowChartVisitsWithScoresFlagsTherapiesAndReportOfDemoPatient() {
             WebSession session = WebSession.login("clinician");
-            long id = idOf("P000009");
+            long id = idOf("P000005");
             String page = session.request().get("/clinic/patients/" + id).then().statusCode(200).extract().asString();
             assertThat(page).contains("<img class=\"chart\" src=\"/clinic/patients/" + id + "/trend.png?")
                     .contains("Inadequate response").contains("Evidence (").contains("Oddis")
@@ -177,7 +177,7 @@ class WebPagesTest {
 
         @Test
         void shouldNotStreamAnotherSitesChart() {
-            WebSession.login("clinician-b").request().get("/clinic/patients/" + idOf("P000009") + "/trend.png")
+            WebSession.login("clinician-b").request().get("/clinic/patients/" + idOf("P000005") + "/trend.png")
                     .then().statusCode(404).contentType(containsString("text/html"));
         }
     }

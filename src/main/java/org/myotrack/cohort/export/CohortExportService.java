@@ -113,15 +113,25 @@ public class CohortExportService {
                 ? "must be shifted for the fhir format, whose dates are calendar dates" : null;
     }
 
-    /** Patient and Condition per patient, an Observation per serology result, visit panel and enzyme, a MedicationStatement per therapy. */
+    /**
+     * Patient and Condition per patient, a statin-exposure Observation where one is recorded, an Observation per
+     * serology result, visit panel (the measures other than the weight), body weight and enzyme, a
+     * MedicationStatement per therapy: as {@link FhirWriter} writes them.
+     */
     private long fhirResources(CohortCriteria criteria, long patients) {
         StringBuilder anyMeasure = new StringBuilder();
         for (VisitMeasure measure : VisitMeasure.values()) {
-            anyMeasure.append(anyMeasure.isEmpty() ? "" : " or ").append("v.").append(measure.field()).append(" is not null");
+            if (measure != VisitMeasure.BODY_WEIGHT_KG) {
+                anyMeasure.append(anyMeasure.isEmpty() ? "" : " or ").append("v.").append(measure.field()).append(" is not null");
+            }
         }
         return 2 * patients + cohorts.sumOverCohort(criteria, List.of(
+                "(case when p.statinExposure <> org.myotrack.patient.StatinExposure.UNKNOWN"
+                        + " or p.statinStartDate is not null then 1 else 0 end)",
                 "(select count(a) from Autoantibody a where a.patient.id = p.id)",
                 "(select count(v) from Visit v where v.patientId = p.id and v.deletedAt is null and (" + anyMeasure + "))",
+                "(select count(v) from Visit v where v.patientId = p.id and v.deletedAt is null"
+                        + " and v." + VisitMeasure.BODY_WEIGHT_KG.field() + " is not null)",
                 "(select count(e) from EnzymeResult e join e.visit v where v.patientId = p.id and v.deletedAt is null)",
                 "(select count(t) from Therapy t where t.patientId = p.id and t.deletedAt is null)"));
     }
