@@ -123,7 +123,7 @@ class WebBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/clinic/patients/" + patientId + "#visits");
 
         assertThat(text("#flags")).contains("Confirmed worsening").contains("since 2024-05-10");
-        assertThat(text("#visits")).contains("2024-05-10").contains("worsening");
+        assertThat(text("#visits")).contains("2024-05-10").contains("worse than the visit before").contains("worse than the first visit");
         String chartAfter = browser.findElement(By.cssSelector("img.chart")).getAttribute("src");
         assertThat(chartAfter).isNotEqualTo(chartBefore);
         waitFor(driver -> (Boolean) script("return document.querySelector('img.chart').complete"
