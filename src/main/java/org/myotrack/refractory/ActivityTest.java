@@ -82,12 +82,6 @@ final class ActivityTest {
                 && atLeast(m.extramuscularActivity(), config.activeGlobalCm());
     }
 
-    /** Whether strength or CDASI was recorded, without which the adult routes cannot judge the visit. */
-    static boolean assessable(ScoredVisit visit) {
-        CoreSetMeasures m = visit.measures();
-        return hasMmt8(m) || m.cmas() != null || visit.signs().cdasiActivity() != null;
-    }
-
     /** Weak (clinical-v2.md): MMT-8 below 142/150 (ProDERM) or, without MMT-8, CMAS below 48/52 (registry rule). */
     static boolean isWeak(CoreSetMeasures m, RuleConfig config) {
         if (hasMmt8(m)) {

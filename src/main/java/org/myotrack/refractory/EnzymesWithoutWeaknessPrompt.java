@@ -42,8 +42,8 @@ final class EnzymesWithoutWeaknessPrompt {
             strength = "the patient is not weak (" + strengthText(latest.measures()) + ")";
         } else {
             Optional<MuscleStrengthComparison> gain = MuscleStrengthComparison.select(first.measures(), latest.measures())
-                    .filter(s -> s.followUp() >= s.baseline() * (1 + config.enzymesWithoutWeaknessGainPercent() / 100)
-                            - ActivityTest.TOLERANCE);
+                    .filter(s -> s.followUp() > s.baseline() && s.followUp() >= s.baseline()
+                            * (1 + config.enzymesWithoutWeaknessGainPercent() / 100) - ActivityTest.TOLERANCE);
             if (gain.isEmpty()) {
                 return Optional.empty();
             }

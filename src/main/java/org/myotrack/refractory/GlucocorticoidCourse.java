@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * (R6); on a day without a weight within the window it is not evaluable and counts for nothing. Pulses (clinical.md
  * §3) are not part of the daily course, nor are doses that cannot be converted at all (per m², in units, once).
  * An intravenous dose per kilogram is a pulse when, with the weight of its first day, it reaches the pulse dose; with
- * no weight then, it is taken for a pulse, since glucocorticoids are given intravenously per kilogram as pulses.
+ * no weight then it stays on the course, not evaluable until a weight is recorded (R6: no guess).
  */
 record GlucocorticoidCourse(LocalDate startDate, LocalDate lastDay, List<DailyDose> entries, BodyWeights weights) {
 
@@ -66,11 +66,12 @@ record GlucocorticoidCourse(LocalDate startDate, LocalDate lastDay, List<DailyDo
             return false;
         }
         Double weightAtStart = weights.on(therapy.startDate());
-        if (therapy.route() == Route.IV && weightAtStart == null) {
-            return false;
-        }
         // A nominal weight only tells whether the schedule is a daily one; the pulse test uses the real weight.
-        double weight = weightAtStart == null ? 1.0 : weightAtStart;
+        if (weightAtStart == null) {
+            return PrednisoneEquivalent.dailyDoseMg(therapy.drug(), therapy.dose(), therapy.doseUnit(),
+                    therapy.frequency(), Route.ORAL, 1.0).isPresent();
+        }
+        double weight = weightAtStart;
         return mgPerDay(therapy, weight).isPresent();
     }
 

@@ -26,8 +26,9 @@ final class StatinExposedHmgcrPrompt {
         }
         String statin = (exposure == StatinExposure.CURRENT ? "current" : "past") + " statin exposure"
                 + (record.statinStartDate() == null ? "" : " (statin started " + record.statinStartDate() + ")");
-        String message = "Anti-HMGCR myopathy with " + statin
-                + ": stop the statin and do not re-challenge; IVIG is an early option.";
+        // R10's sentence as the specification gives it; the exposure and its date go to the evidence.
+        String message = "Anti-HMGCR myopathy with statin exposure: stop the statin and do not re-challenge;"
+                + " IVIG is an early option.";
         List<Evidence> evidence = List.of(new Evidence("patient", record.patientId(), "Anti-HMGCR positive, " + statin));
         return Optional.of(new Flag(FlagCode.STATIN_EXPOSED_HMGCR, timeline.evaluationDate(), message, evidence, REFERENCE));
     }

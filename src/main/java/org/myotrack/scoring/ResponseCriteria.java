@@ -16,14 +16,14 @@ public enum ResponseCriteria {
     NOT_VALIDATED;
 
     /**
-     * R5: JDM takes the juvenile thresholds; DM and PM the adult ones, or the juvenile ones when onset was before 18
-     * (a dermatomyositis of childhood is juvenile dermatomyositis, as clinical.md §4 scores it); every other
-     * subgroup is not validated.
+     * R5: JDM takes the juvenile thresholds, DM and PM the adult ones (clinical-v2.md stands over clinical.md §4's
+     * "JDM and juvenile patients": Rider 2017 validated the juvenile thresholds in JDM); every other subgroup is not
+     * validated. {@code juvenile} is kept for callers that know it, and decides nothing today.
      */
     public static ResponseCriteria of(Diagnosis diagnosis, boolean juvenile) {
         return switch (diagnosis) {
             case JDM -> JUVENILE;
-            case DM, PM -> juvenile ? JUVENILE : ADULT;
+            case DM, PM -> ADULT;
             case CADM, IMNM, IBM, ASYS, OVERLAP, JM_OTHER, UNCLASSIFIED -> NOT_VALIDATED;
         };
     }

@@ -5,7 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.myotrack.patient.Diagnosis;
 import org.myotrack.refractory.PatientRecordBuilder.Values;
-import org.myotrack.scoring.ScoredVisit;
 import org.myotrack.visit.EnzymeTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,13 +121,9 @@ class ActivityTestTest {
     }
 
     @Test
-    void shouldCallAVisitWithoutStrengthOrCdasiNotAssessable() {
-        PatientRecord record = patient().visit(START, new Values().physicianGlobal(5).haq(2))
-                .visit(START.plusWeeks(4), new Values().cdasi(3)).build();
-        ScoredVisit first = record.visits().get(0);
-        assertThat(ActivityTest.assessable(first)).isFalse();
-        assertThat(ActivityTest.isActive(first, record, DEFAULTS)).isFalse();
-        assertThat(ActivityTest.assessable(record.visits().get(1))).isTrue();
+    void shouldNotCallAVisitWithoutStrengthOrCdasiActiveInAnAdult() {
+        PatientRecord record = patient().diagnosis(Diagnosis.PM).visit(START, new Values().physicianGlobal(5).patientGlobal(5).haq(2)).build();
+        assertThat(ActivityTest.isActive(record.visits().get(0), record, DEFAULTS)).isFalse();
     }
 
     @Test

@@ -193,4 +193,37 @@ class GlucocorticoidDependenceRuleTest {
         assertThat(evaluation.toRecord()).containsExactly("Body weight at a visit within 90 days of 2020-07-06: the"
                 + " juvenile dependence threshold of 0.2 mg/kg/day needs it");
     }
+
+    /** R6: a later weight converts a dose up to 90 days after it, not 91. */
+    @ParameterizedTest(name = "weighed {0} days after: flagged {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"90, true", "91, false"})
+    void shouldUseALaterWeightOnlyWithinNinetyDays(long days, boolean flagged) {
+        PatientRecordBuilder record = patient()
+                .therapy(Drug.PREDNISOLONE, 0.25, DoseUnit.MG_PER_KG, Frequency.DAILY, Route.ORAL, START,
+                        SIX_MONTHS_IN, null)
+                .visit(START, Values.quiet())
+                .visit(SIX_MONTHS_IN.plusDays(days), Values.quiet().bodyWeight(40));
+        assertThat(dependence(record).isPresent()).isEqualTo(flagged);
+    }
+
+    /** R6: the juvenile threshold is "above" 0.2 mg/kg × weight: 6 mg/day at 30 kg is exactly 6 and not above it. */
+    @ParameterizedTest(name = "{0} mg/day at 30 kg: flagged {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"6, false", "6.1, true"})
+    void shouldFlagAChildOnlyAboveThePerKgThreshold(double mg, boolean flagged) {
+        PatientRecordBuilder record = patient().juvenile(true).prednisone(mg, START, null)
+                .visit(START, Values.quiet().bodyWeight(30)).visit(SIX_MONTHS_IN, Values.quiet().bodyWeight(30));
+        assertThat(dependence(record).isPresent()).isEqualTo(flagged);
+    }
+
+    /** R6, no guess: an intravenous dose per kg with no weight is neither a pulse nor a daily dose until weighed. */
+    @Test
+    void shouldAskForAWeightForAnIntravenousDosePerKg() {
+        Evaluation evaluation = patient()
+                .therapy(Drug.METHYLPREDNISOLONE, 1, DoseUnit.MG_PER_KG, Frequency.DAILY, Route.IV, START, null, null)
+                .visit(START, Values.quiet()).visit(SIX_MONTHS_IN, Values.quiet()).evaluate();
+
+        assertThat(evaluation.flags()).isEmpty();
+        assertThat(evaluation.toRecord()).anySatisfy(note -> assertThat(note)
+                .startsWith("Body weight at a visit within 90 days of 2020-07-06: methylprednisolone 1 mg/kg daily IV"));
+    }
 }

@@ -49,8 +49,10 @@ class SerologyPromptsTest {
         Evaluation evaluation = necrotisingMyopathy(AntibodyResult.POSITIVE, StatinExposure.CURRENT).evaluate();
 
         Flag flag = evaluation.flags().stream().filter(f -> f.code() == FlagCode.STATIN_EXPOSED_HMGCR).findFirst().orElseThrow();
-        assertThat(flag.message()).isEqualTo("Anti-HMGCR myopathy with current statin exposure (statin started"
-                + " 2017-05-01): stop the statin and do not re-challenge; IVIG is an early option.");
+        assertThat(flag.message()).isEqualTo("Anti-HMGCR myopathy with statin exposure: stop the statin and do not"
+                + " re-challenge; IVIG is an early option.");
+        assertThat(flag.evidence()).extracting(Evidence::detail)
+                .containsExactly("Anti-HMGCR positive, current statin exposure (statin started 2017-05-01)");
         assertThat(flag.since()).isEqualTo(LATEST);
         assertThat(flag.code().makesRefractory()).isFalse();
         assertThat(evaluation.refractory()).isFalse();

@@ -237,6 +237,22 @@ class WorkUpPromptsTest {
             assertThat(enzymes(record).isPresent()).isEqualTo(prompted);
         }
 
+        @ParameterizedTest(name = "MMT-8 100 → {0}/150: prompted {1}")
+        @CsvSource({"110, true", "109, false"})
+        void shouldTakeAGainOfExactlyTenPercent(int latestMmt8, boolean prompted) {
+            assertThat(enzymes(ckHighWhileStronger(400, latestMmt8)).isPresent()).isEqualTo(prompted);
+        }
+
+        /** A child at CMAS 0 who is still at 0 has gained nothing, whatever 0 × 110 % says. */
+        @Test
+        void shouldNotCallStrengthThatStayedAtZeroAGain() {
+            PatientRecordBuilder record = patient().diagnosis(Diagnosis.JDM).juvenile(true)
+                    .visit(START, Values.quiet().withoutMmt8().cmas(0).ck(500))
+                    .visit(LATEST.minusMonths(4), Values.quiet().withoutMmt8().cmas(0).ck(500))
+                    .visit(LATEST, Values.quiet().withoutMmt8().cmas(0).ck(400));
+            assertThat(enzymes(record)).isEmpty();
+        }
+
         @Test
         void shouldNotPromptWhenCkWasHighAtTheLatestVisitOnly() {
             PatientRecordBuilder record = patient()

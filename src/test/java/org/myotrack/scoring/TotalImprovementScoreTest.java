@@ -437,7 +437,7 @@ class TotalImprovementScoreTest {
     /** R5: the response thresholds follow the subgroup; the TIS is validated in adult DM/PM and in JDM only. */
     @ParameterizedTest(name = "{0}, juvenile {1}: {2}")
     @CsvSource({
-        "DM, false, ADULT", "PM, false, ADULT", "JDM, true, JUVENILE", "DM, true, JUVENILE", "PM, true, JUVENILE",
+        "DM, false, ADULT", "PM, false, ADULT", "JDM, true, JUVENILE", "DM, true, ADULT", "PM, true, ADULT",
         "CADM, false, NOT_VALIDATED", "IMNM, false, NOT_VALIDATED", "IBM, false, NOT_VALIDATED",
         "ASYS, false, NOT_VALIDATED", "OVERLAP, false, NOT_VALIDATED", "JM_OTHER, true, NOT_VALIDATED",
         "UNCLASSIFIED, false, NOT_VALIDATED",
