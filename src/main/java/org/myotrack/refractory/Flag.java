@@ -1,6 +1,7 @@
 package org.myotrack.refractory;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public record Flag(FlagCode code, LocalDate since, String message, List<Evidence
         if (more.isEmpty()) {
             return this;
         }
-        List<Evidence> all = new java.util.ArrayList<>(evidence);
+        List<Evidence> all = new ArrayList<>(evidence);
         all.addAll(more);
         return new Flag(code, since, message, all, reference, workUp);
     }

@@ -71,7 +71,7 @@ public record PatientRecord(long patientId, Diagnosis diagnosis, boolean juvenil
 
     /** The response thresholds of the patient's subgroup (R5). */
     public ResponseCriteria responseCriteria() {
-        return ResponseCriteria.of(diagnosis, juvenile);
+        return ResponseCriteria.of(diagnosis);
     }
 
     public boolean positive(Antibody antibody) {

@@ -104,7 +104,7 @@ public class PatientRecordLoader {
             }
             Map<Long, PatientVisits> visits = new LinkedHashMap<>();
             for (Patient patient : patients.values()) {
-                visits.put(patient.id, new PatientVisits(patient.id, ResponseCriteria.of(patient.diagnosis, patient.juvenile),
+                visits.put(patient.id, new PatientVisits(patient.id, ResponseCriteria.of(patient.diagnosis),
                         patient.diagnosisDate, patient.visits));
             }
             return visits;

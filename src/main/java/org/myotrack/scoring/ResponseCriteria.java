@@ -18,9 +18,9 @@ public enum ResponseCriteria {
     /**
      * R5: JDM takes the juvenile thresholds, DM and PM the adult ones (clinical-v2.md stands over clinical.md §4's
      * "JDM and juvenile patients": Rider 2017 validated the juvenile thresholds in JDM); every other subgroup is not
-     * validated. {@code juvenile} is kept for callers that know it, and decides nothing today.
+     * validated.
      */
-    public static ResponseCriteria of(Diagnosis diagnosis, boolean juvenile) {
+    public static ResponseCriteria of(Diagnosis diagnosis) {
         return switch (diagnosis) {
             case JDM -> JUVENILE;
             case DM, PM -> ADULT;

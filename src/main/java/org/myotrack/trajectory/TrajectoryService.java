@@ -88,7 +88,7 @@ public class TrajectoryService {
             }
         }
         List<TrajectoryPoint> points = Trajectory.score(scored, baselineIndex,
-                ResponseCriteria.of(patient.diagnosis, patient.juvenile), rules.riseFromZero());
+                ResponseCriteria.of(patient.diagnosis), rules.riseFromZero());
         return new TrajectoryView(patientId, scored.get(baselineIndex).id(), kind, note, patient.juvenile,
                 rules.version(), points.stream().map(TrajectoryService::toView).toList());
     }

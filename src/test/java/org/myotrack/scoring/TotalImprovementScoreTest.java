@@ -435,16 +435,13 @@ class TotalImprovementScoreTest {
     }
 
     /** R5: the response thresholds follow the subgroup; the TIS is validated in adult DM/PM and in JDM only. */
-    @ParameterizedTest(name = "{0}, juvenile {1}: {2}")
+    @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
-        "DM, false, ADULT", "PM, false, ADULT", "JDM, true, JUVENILE", "DM, true, ADULT", "PM, true, ADULT",
-        "CADM, false, NOT_VALIDATED", "IMNM, false, NOT_VALIDATED", "IBM, false, NOT_VALIDATED",
-        "ASYS, false, NOT_VALIDATED", "OVERLAP, false, NOT_VALIDATED", "JM_OTHER, true, NOT_VALIDATED",
-        "UNCLASSIFIED, false, NOT_VALIDATED",
+        "DM, ADULT", "PM, ADULT", "JDM, JUVENILE", "CADM, NOT_VALIDATED", "IMNM, NOT_VALIDATED", "IBM, NOT_VALIDATED",
+        "ASYS, NOT_VALIDATED", "OVERLAP, NOT_VALIDATED", "JM_OTHER, NOT_VALIDATED", "UNCLASSIFIED, NOT_VALIDATED",
     })
-    void shouldChooseTheResponseCriteriaOfTheSubgroup(org.myotrack.patient.Diagnosis diagnosis, boolean juvenile,
-                                                      ResponseCriteria expected) {
-        assertThat(ResponseCriteria.of(diagnosis, juvenile)).isEqualTo(expected);
+    void shouldChooseTheResponseCriteriaOfTheSubgroup(org.myotrack.patient.Diagnosis diagnosis, ResponseCriteria expected) {
+        assertThat(ResponseCriteria.of(diagnosis)).isEqualTo(expected);
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class Deidentification {
     private static List<ExportedPatient.Visit> visits(RegistryPatient patient, Function<LocalDate, ExportDate> dates) {
         List<ExportedPatient.Visit> visits = new ArrayList<>(patient.visits().size());
         CoreSetMeasures first = null;
-        ResponseCriteria criteria = ResponseCriteria.of(patient.diagnosis(), patient.juvenile());
+        ResponseCriteria criteria = ResponseCriteria.of(patient.diagnosis());
         int number = 0;
         for (RegistryPatient.Visit visit : patient.visits()) {
             CoreSetMeasures measures = coreSet(visit);
